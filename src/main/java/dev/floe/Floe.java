@@ -1,0 +1,55 @@
+package dev.floe;
+
+import java.io.PrintWriter;
+
+import dev.floe.accounts.CreateSuperuserCommand;
+import dev.floe.accounts.CreateTokenCommand;
+import dev.floe.ops.DemoCommand;
+import dev.floe.config.FloeContext;
+import dev.floe.ops.MigrateCommand;
+import dev.floe.ops.ServeCommand;
+import dev.floe.ops.ShowMigrationsCommand;
+import dev.floe.publishing.PublishScheduledCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code floe} command line: {@code floe COMMAND}, exit 0 on success, otherwise non-zero and one line on stderr. */
+@Command(name = "floe", mixinStandardHelpOptions = true, versionProvider = Floe.Version.class,
+        description = "Floe, a content publishing platform.",
+        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ShowMigrationsCommand.class,
+                CreateSuperuserCommand.class, CreateTokenCommand.class, PublishScheduledCommand.class})
+public final class Floe {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Floe());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("floe: " + FloeContext.explain(e));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((e, args1) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("floe: " + e.getMessage() + " (see floe " + e.getCommandLine().getCommandName() + " --help)");
+            return 2;
+        });
+        if (args.length == 0) {
+            cli.usage(System.out);
+            return 2;
+        }
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Package pkg = Floe.class.getPackage();
+            return new String[] {"floe " + (pkg.getImplementationVersion() == null ? "development" : pkg.getImplementationVersion())};
+        }
+    }
+
+    private Floe() {
+    }
+}

@@ -1,0 +1,10 @@
+package dev.floe.accounts;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
+
+    Optional<ApiToken> findByTokenHash(String tokenHash);
+}

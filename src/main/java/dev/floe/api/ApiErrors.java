@@ -1,0 +1,112 @@
+package dev.floe.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.floe.accounts.AccountException;
+import dev.floe.blocks.ContentValidationException;
+import dev.floe.pages.PageNotFoundException;
+import dev.floe.pages.RevisionNotFoundException;
+import dev.floe.pages.StaleDraftException;
+import dev.floe.pages.TreeConflictException;
+import dev.floe.publishing.PublishingException;
+
+/** Turns every failure of an API call into {@code {"error": sentence, "details": [...]}} with the status REST users expect. */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return error(e.status(), e.getMessage(), e.details());
+    }
+
+    @ExceptionHandler(ContentValidationException.class)
+    ResponseEntity<Map<String, Object>> invalid(ContentValidationException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> p.asMap()).toList());
+    }
+
+    @ExceptionHandler({PageNotFoundException.class, RevisionNotFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(StaleDraftException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleDraftException e) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("current_version", e.currentVersion());
+        detail.put("saved_by", e.savedBy());
+        detail.put("saved_at", e.savedAt() == null ? null : e.savedAt().toString());
+        return error(HttpStatus.CONFLICT, e.getMessage(), List.of(detail));
+    }
+
+    @ExceptionHandler({TreeConflictException.class, PublishingException.class})
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(AccountException.class)
+    ResponseEntity<Map<String, Object>> account(AccountException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        return error(HttpStatus.BAD_REQUEST, "The request body is not valid JSON (or not a JSON object): "
+                + firstLine(e.getMostSpecificCause().getMessage()), List.of());
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(BodyTooLargeException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with 'Content-Type: application/json'.", List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod() + ".", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("API request failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server; nothing was changed. "
+                + "The error has been logged.", List.of());
+    }
+
+    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, List<Map<String, Object>> details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("details", details);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "empty body";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

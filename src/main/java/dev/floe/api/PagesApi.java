@@ -1,0 +1,325 @@
+package dev.floe.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.floe.accounts.FloeUser;
+import dev.floe.pages.DraftInput;
+import dev.floe.pages.Page;
+import dev.floe.pages.PageEditor;
+import dev.floe.pages.PageHistory;
+import dev.floe.pages.PageNotFoundException;
+import dev.floe.pages.PageTree;
+import dev.floe.pages.Revision;
+import dev.floe.publishing.PreviewLinks;
+import dev.floe.publishing.Publisher;
+
+/** {@code /api/v2/pages/}: published content for anyone, drafts and every change for token holders. */
+@RestController
+@RequestMapping(value = "/api/v2/pages", produces = MediaType.APPLICATION_JSON_VALUE)
+class PagesApi {
+
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+    private static final Set<String> CREATE_KEYS = Set.of("parent", "type", "title", "slug", "layout", "fields", "slots");
+    private static final Set<String> PATCH_KEYS = Set.of("version", "title", "slug", "layout", "fields", "slots",
+            "go_live_at", "expire_at");
+
+    private final PageTree tree;
+    private final PageEditor editor;
+    private final PageHistory history;
+    private final Publisher publisher;
+    private final PreviewLinks previewLinks;
+    private final PageJson json;
+    private final TransactionTemplate transactions;
+
+    PagesApi(PageTree tree, PageEditor editor, PageHistory history, Publisher publisher, PreviewLinks previewLinks,
+             PageJson json, TransactionTemplate transactions) {
+        this.tree = tree;
+        this.editor = editor;
+        this.history = history;
+        this.publisher = publisher;
+        this.previewLinks = previewLinks;
+        this.json = json;
+        this.transactions = transactions;
+    }
+
+    @GetMapping("/")
+    Map<String, Object> list(@RequestParam(required = false) String type,
+                             @RequestParam(required = false) String parent,
+                             @RequestParam(required = false) String path,
+                             @RequestParam(required = false) String fields,
+                             @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String offset,
+                             @RequestParam(defaultValue = "false") String draft,
+                             @AuthenticationPrincipal FloeUser user) {
+        boolean drafts = wantsDraft(draft, user);
+        int max = parseInt("limit", limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
+        int skip = parseInt("offset", offset, 0, 0, Integer.MAX_VALUE);
+        Long parentId = parent == null ? null : (long) parseInt("parent", parent, 0, 1, Integer.MAX_VALUE);
+        PageTree.Result result = tree.search(new PageTree.Query(blankToNull(type), parentId, normalisePath(path), !drafts, skip, max));
+        Set<String> only = parseFields(fields);
+        List<Map<String, Object>> items = result.items().stream().map(page -> json.toJson(page, drafts, only)).toList();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("total", result.total());
+        meta.put("limit", max);
+        meta.put("offset", skip);
+        return Map.of("items", items, "meta", meta);
+    }
+
+    @GetMapping("/{id}/")
+    Map<String, Object> get(@PathVariable String id, @RequestParam(defaultValue = "false") String draft,
+                            @RequestParam(required = false) String fields, @AuthenticationPrincipal FloeUser user) {
+        boolean drafts = wantsDraft(draft, user);
+        long pageId = pageId(id);
+        Page page = tree.find(pageId).filter(p -> drafts || p.isLive()).orElseThrow(() -> new PageNotFoundException(pageId));
+        return json.toJson(page, drafts, parseFields(fields));
+    }
+
+    @PostMapping(value = "/", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
+        JsonBody input = JsonBody.of(body, CREATE_KEYS);
+        Long parent = input.id("parent");
+        if (parent == null) {
+            throw ApiException.invalid("parent", "is required (the id of the new page's parent)");
+        }
+        String type = input.string("type");
+        if (type == null) {
+            throw ApiException.invalid("type", "is required (see /api/v2/page-types/)");
+        }
+        Page page = editor.create(parent, type, new DraftInput(input.string("title"), input.string("slug"),
+                input.string("layout"), input.object("fields"), input.object("slots")), user.asAuthor());
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v2/pages/{id}/").buildAndExpand(page.getId()).toUri();
+        return ResponseEntity.created(location).body(json.toJson(page, true, null));
+    }
+
+    @PatchMapping(value = "/{id}/", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> update(@PathVariable String id, @RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
+        long pageId = pageId(id);
+        JsonBody input = JsonBody.of(body, PATCH_KEYS);
+        Integer version = input.integer("version");
+        if (version == null) {
+            throw ApiException.invalid("version", "is required: send the draft version your change is based on");
+        }
+        Instant goLive = input.time("go_live_at");
+        Instant expire = input.time("expire_at");
+        DraftInput draft = new DraftInput(input.string("title"), input.string("slug"), input.string("layout"),
+                input.object("fields"), input.object("slots"));
+        boolean changesContent = Arrays.asList("title", "slug", "layout", "fields", "slots").stream().anyMatch(input::has);
+        boolean changesSchedule = input.has("go_live_at") || input.has("expire_at");
+        Page page = transactions.execute(status -> {
+            Page saved = changesContent ? editor.saveDraft(pageId, version, draft, user.asAuthor()) : editor.lockCurrent(pageId, version);
+            if (changesSchedule) {
+                Publisher.Schedule current = publisher.schedule(pageId);
+                publisher.setSchedule(pageId,
+                        input.has("go_live_at") ? goLive : current.goLiveAt().orElse(null),
+                        input.has("expire_at") ? expire : current.expireAt().orElse(null),
+                        user.asAuthor());
+            }
+            return saved;
+        });
+        return json.toJson(tree.get(page.getId()), true, null);
+    }
+
+    @PostMapping("/{id}/publish/")
+    Map<String, Object> publish(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
+                                @AuthenticationPrincipal FloeUser user) {
+        JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("version"));
+        Page page = publisher.publish(pageId(id), input.integer("version"), user.asAuthor());
+        return json.toJson(tree.get(page.getId()), true, null);
+    }
+
+    @PostMapping("/{id}/unpublish/")
+    Map<String, Object> unpublish(@PathVariable String id, @AuthenticationPrincipal FloeUser user) {
+        Page page = publisher.unpublish(pageId(id), user.asAuthor());
+        return json.toJson(tree.get(page.getId()), true, null);
+    }
+
+    @PostMapping("/{id}/revert/")
+    Map<String, Object> revert(@PathVariable String id, @AuthenticationPrincipal FloeUser user) {
+        Page page = publisher.revertToLive(pageId(id), user.asAuthor());
+        return json.toJson(tree.get(page.getId()), true, null);
+    }
+
+    @PostMapping(value = "/{id}/move/", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> move(@PathVariable String id, @RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
+        JsonBody input = JsonBody.of(body, Set.of("parent", "position"));
+        Long parent = input.id("parent");
+        if (parent == null) {
+            throw ApiException.invalid("parent", "is required (the id of the new parent page)");
+        }
+        Integer position = input.integer("position");
+        if (position != null && position < 0) {
+            throw ApiException.invalid("position", "must be 0 or more (0 is first among the siblings)");
+        }
+        Page page = editor.move(pageId(id), parent, position, user.asAuthor());
+        return json.toJson(tree.get(page.getId()), true, null);
+    }
+
+    @PostMapping(value = "/{id}/schedule/", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> schedule(@PathVariable String id, @RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
+        JsonBody input = JsonBody.of(body, Set.of("go_live_at", "expire_at"));
+        long pageId = pageId(id);
+        publisher.setSchedule(pageId, input.time("go_live_at"), input.time("expire_at"), user.asAuthor());
+        return json.toJson(tree.get(pageId), true, null);
+    }
+
+    @GetMapping("/{id}/revisions/")
+    Map<String, Object> revisions(@PathVariable String id, @AuthenticationPrincipal FloeUser user) {
+        requireToken(user);
+        List<Map<String, Object>> items = history.revisions(pageId(id)).stream().map(PagesApi::revisionSummary).toList();
+        return Map.of("items", items, "meta", Map.of("total", items.size()));
+    }
+
+    @GetMapping("/{id}/revisions/{rid}/")
+    Map<String, Object> revision(@PathVariable String id, @PathVariable String rid, @AuthenticationPrincipal FloeUser user) {
+        requireToken(user);
+        Revision revision = history.revision(pageId(id), revisionId(rid));
+        Map<String, Object> out = revisionSummary(revision);
+        var content = history.content(revision);
+        out.put("title", content.title());
+        out.put("slug", revision.getSlug());
+        out.put("layout", content.layout());
+        out.put("fields", content.fields());
+        out.put("slots", content.slots());
+        return out;
+    }
+
+    @GetMapping("/{id}/revisions/compare/")
+    Map<String, Object> compare(@PathVariable String id, @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to, @AuthenticationPrincipal FloeUser user) {
+        requireToken(user);
+        if (from == null || to == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Give the two revisions to compare as ?from=ID&to=ID.");
+        }
+        List<Map<String, Object>> changes = history.compare(pageId(id), revisionId(from), revisionId(to)).stream()
+                .map(change -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("field", change.field());
+                    item.put("before", change.before());
+                    item.put("after", change.after());
+                    return item;
+                }).toList();
+        return Map.of("from", revisionId(from), "to", revisionId(to), "changes", changes);
+    }
+
+    @PostMapping("/{id}/revisions/{rid}/restore/")
+    Map<String, Object> restore(@PathVariable String id, @PathVariable String rid,
+                                @RequestBody(required = false) Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
+        JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("version"));
+        Page page = editor.restore(pageId(id), revisionId(rid), input.integer("version"), user.asAuthor());
+        return json.toJson(tree.get(page.getId()), true, null);
+    }
+
+    @PostMapping("/{id}/preview-link/")
+    Map<String, Object> previewLink(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
+                                    @AuthenticationPrincipal FloeUser user, HttpServletRequest request) {
+        JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("expires_in_days"));
+        long pageId = pageId(id);
+        if (!tree.exists(pageId)) {
+            throw new PageNotFoundException(pageId);
+        }
+        Integer days = input.integer("expires_in_days");
+        PreviewLinks.Link link = previewLinks.create(pageId, days == null ? null : Duration.ofDays(days));
+        String url = ServletUriComponentsBuilder.fromContextPath(request).path(link.path()).build().toUriString();
+        return Map.of("url", url, "expires_at", link.expiresAt().toString());
+    }
+
+    private static Map<String, Object> revisionSummary(Revision revision) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", revision.getId());
+        out.put("version", revision.getDraftVersion());
+        out.put("kind", revision.getKind().name().toLowerCase());
+        out.put("author", revision.getAuthor());
+        out.put("created_at", revision.getCreatedAt().toString());
+        return out;
+    }
+
+    private static boolean wantsDraft(String draft, FloeUser user) {
+        boolean drafts = switch (draft) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new ApiException(HttpStatus.BAD_REQUEST, "draft must be true or false.");
+        };
+        if (drafts) {
+            requireToken(user);
+        }
+        return drafts;
+    }
+
+    private static void requireToken(FloeUser user) {
+        if (user == null) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED,
+                    "Drafts and revisions need an API token: send 'Authorization: Bearer <token>'.");
+        }
+    }
+
+    private static long pageId(String id) {
+        return parseInt("id", id, 0, 1, Integer.MAX_VALUE);
+    }
+
+    private static long revisionId(String id) {
+        return parseInt("revision id", id, 0, 1, Integer.MAX_VALUE);
+    }
+
+    private static int parseInt(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ApiException(HttpStatus.BAD_REQUEST, name + " must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", not '" + value + "'.");
+    }
+
+    private static Set<String> parseFields(String fields) {
+        if (fields == null || fields.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(fields.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String normalisePath(String path) {
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.floe.blocks;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks values against field declarations and returns the cleaned values to store (rich text sanitized,
+ * text trimmed). Problems are collected, not thrown, so one answer lists all of them.
+ */
+@Component
+public class FieldValidator {
+
+    private static final Pattern SAFE_URL = Pattern.compile("(?i)(https?://[^\\s<>\"]+|mailto:[^\\s<>\"]+|tel:[+0-9 ()-]+|/[^\\s<>\"]*|#[A-Za-z0-9_-]*)");
+    private static final int DEFAULT_TEXT_LIMIT = 10_000;
+    private static final int RICHTEXT_LIMIT = 200_000;
+
+    private final RichTextSanitizer sanitizer;
+
+    public FieldValidator(RichTextSanitizer sanitizer) {
+        this.sanitizer = sanitizer;
+    }
+
+    /** Where the values being checked sit on the page, for messages. */
+    public record Place(String slot, Integer block, String blockType) {
+        public static final Place PAGE = new Place(null, null, null);
+    }
+
+    public Map<String, Object> clean(Map<String, FieldSpec> specs, Object input, Place place, String prefix,
+                                     LongPredicate pageExists, List<ValidationProblem> problems) {
+        Map<String, Object> cleaned = new LinkedHashMap<>();
+        if (input == null) {
+            input = Map.of();
+        }
+        if (!(input instanceof Map<?, ?> values)) {
+            problems.add(problem(place, prefix.isEmpty() ? null : prefix, "must be an object of named fields"));
+            return cleaned;
+        }
+        for (Object key : values.keySet()) {
+            if (!specs.containsKey(String.valueOf(key))) {
+                problems.add(problem(place, prefix + key, "is not a field here (known fields: "
+                        + (specs.isEmpty() ? "none" : String.join(", ", specs.keySet())) + ")"));
+            }
+        }
+        for (Map.Entry<String, FieldSpec> entry : specs.entrySet()) {
+            String name = entry.getKey();
+            FieldSpec spec = entry.getValue();
+            Object raw = values.get(name);
+            if (isEmpty(raw)) {
+                if (spec.required()) {
+                    problems.add(problem(place, prefix + name, "this field is required"));
+                }
+                continue;
+            }
+            Object value = cleanValue(spec, raw, place, prefix + name, pageExists, problems);
+            if (value != null) {
+                cleaned.put(name, value);
+            }
+        }
+        return cleaned;
+    }
+
+    private Object cleanValue(FieldSpec spec, Object raw, Place place, String field, LongPredicate pageExists,
+                              List<ValidationProblem> problems) {
+        switch (spec.type()) {
+            case TEXT -> {
+                if (!(raw instanceof String text)) {
+                    return wrongType(place, field, "text", problems);
+                }
+                int limit = spec.maxLength() == null ? DEFAULT_TEXT_LIMIT : spec.maxLength();
+                if (text.length() > limit) {
+                    problems.add(problem(place, field, "is " + text.length() + " characters long; at most " + limit + " are allowed"));
+                    return null;
+                }
+                return text.strip();
+            }
+            case RICHTEXT -> {
+                if (!(raw instanceof String html)) {
+                    return wrongType(place, field, "HTML text", problems);
+                }
+                if (html.length() > RICHTEXT_LIMIT) {
+                    problems.add(problem(place, field, "is longer than " + RICHTEXT_LIMIT + " characters"));
+                    return null;
+                }
+                String clean = sanitizer.sanitize(html);
+                if (spec.required() && clean.replaceAll("<[^>]*>", "").isBlank()) {
+                    problems.add(problem(place, field, "this field is required"));
+                    return null;
+                }
+                return clean;
+            }
+            case URL -> {
+                if (!(raw instanceof String url)) {
+                    return wrongType(place, field, "a URL", problems);
+                }
+                String trimmed = url.strip();
+                if (trimmed.length() > 2048 || !SAFE_URL.matcher(trimmed).matches()) {
+                    problems.add(problem(place, field, "must be an http(s), mailto or tel URL, or a path starting with /"));
+                    return null;
+                }
+                return trimmed;
+            }
+            case INTEGER -> {
+                if (!(raw instanceof Integer || raw instanceof Long)) {
+                    return wrongType(place, field, "a whole number", problems);
+                }
+                long number = ((Number) raw).longValue();
+                if ((spec.min() != null && number < spec.min()) || (spec.max() != null && number > spec.max())) {
+                    problems.add(problem(place, field, "must be between " + (spec.min() == null ? "any" : spec.min())
+                            + " and " + (spec.max() == null ? "any" : spec.max())));
+                    return null;
+                }
+                return number;
+            }
+            case BOOLEAN -> {
+                if (!(raw instanceof Boolean)) {
+                    return wrongType(place, field, "true or false", problems);
+                }
+                return raw;
+            }
+            case DATE -> {
+                if (!(raw instanceof String text)) {
+                    return wrongType(place, field, "a date (YYYY-MM-DD)", problems);
+                }
+                try {
+                    return LocalDate.parse(text.strip()).toString();
+                } catch (DateTimeParseException e) {
+                    problems.add(problem(place, field, "must be a date written YYYY-MM-DD, not '" + text + "'"));
+                    return null;
+                }
+            }
+            case CHOICE -> {
+                if (!(raw instanceof String choice) || !spec.choices().contains(choice)) {
+                    problems.add(problem(place, field, "must be one of " + String.join(", ", spec.choices())));
+                    return null;
+                }
+                return choice;
+            }
+            case PAGE -> {
+                if (!(raw instanceof Integer || raw instanceof Long)) {
+                    return wrongType(place, field, "a page id", problems);
+                }
+                long id = ((Number) raw).longValue();
+                if (!pageExists.test(id)) {
+                    problems.add(problem(place, field, "refers to page " + id + ", which does not exist"));
+                    return null;
+                }
+                return id;
+            }
+            case LIST -> {
+                if (!(raw instanceof List<?> items)) {
+                    return wrongType(place, field, "a list", problems);
+                }
+                int limit = spec.max() == null ? 500 : spec.max();
+                if (items.size() > limit) {
+                    problems.add(problem(place, field, "has " + items.size() + " items; at most " + limit + " are allowed"));
+                    return null;
+                }
+                List<Map<String, Object>> cleanedItems = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    cleanedItems.add(clean(spec.fields(), items.get(i), place, field + "[" + i + "].", pageExists, problems));
+                }
+                return cleanedItems;
+            }
+            default -> throw new IllegalStateException("unhandled field type " + spec.type());
+        }
+    }
+
+    private static boolean isEmpty(Object raw) {
+        return raw == null || (raw instanceof String s && s.isBlank()) || (raw instanceof List<?> l && l.isEmpty());
+    }
+
+    private static Object wrongType(Place place, String field, String expected, List<ValidationProblem> problems) {
+        problems.add(problem(place, field, "must be " + expected));
+        return null;
+    }
+
+    private static ValidationProblem problem(Place place, String field, String message) {
+        return new ValidationProblem(place.slot(), place.block(), place.blockType(), field, message);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.floe.config;
+
+import java.net.ConnectException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.floe.FloeApplication;
+
+/** Starts Floe's Spring context for a command: with the web server for serve and demo, without it otherwise. */
+public final class FloeContext {
+
+    private FloeContext() {
+    }
+
+    /** Checks the environment contract first, so a bad setting is one line, not a stack trace. */
+    public static FloeSettings checkEnvironment(Path siteDir) {
+        return FloeSettings.from(name -> "FLOE_SITE_DIR".equals(name) && siteDir != null ? siteDir.toString() : System.getenv(name));
+    }
+
+    public static ConfigurableApplicationContext start(boolean web, Path siteDir, String... properties) {
+        checkEnvironment(siteDir);
+        List<String> args = new ArrayList<>();
+        if (siteDir != null) {
+            args.add("--FLOE_SITE_DIR=" + siteDir.toAbsolutePath());
+        }
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        if (!web) {
+            args.add("--logging.level.root=WARN");
+            args.add("--logging.level.dev.floe=WARN");
+        }
+        args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+        args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
+        return new SpringApplicationBuilder(FloeApplication.class)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .logStartupInfo(web)
+                .run(args.toArray(String[]::new));
+    }
+
+    /** One line explaining why a command failed, naming the setting where one is to blame. */
+    public static String explain(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof SettingsException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof SettingsException) {
+            return root.getMessage();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SettingsException) {
+                return t.getMessage();
+            }
+            if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))) {
+                return "cannot reach the database (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD): " + firstLine(t.getMessage());
+            }
+            if (t instanceof org.springframework.boot.web.server.PortInUseException) {
+                return "PORT: " + t.getMessage();
+            }
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return firstLine(message);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.floe.pages;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PageRepository extends JpaRepository<Page, Long>, JpaSpecificationExecutor<Page> {
+
+    Optional<Page> findByPath(String path);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Page p where p.id = :id")
+    Optional<Page> findForUpdate(@Param("id") long id);
+
+    List<Page> findByParentIdOrderByPosition(Long parentId);
+
+    @Query("select p from Page p where p.parentId = :parentId and p.live = true order by p.position")
+    List<Page> findLiveChildren(@Param("parentId") long parentId, Pageable pageable);
+
+    @Query("select count(p) from Page p where p.parentId = :parentId and p.live = true")
+    long countLiveChildren(@Param("parentId") long parentId);
+
+    @Query("select coalesce(max(p.position), -1) from Page p where p.parentId = :parentId")
+    int maxChildPosition(@Param("parentId") long parentId);
+
+    boolean existsByParentIdAndSlug(Long parentId, String slug);
+
+    @Query("select p from Page p where p.path like :prefix% order by p.path")
+    List<Page> findSubtree(@Param("prefix") String prefix);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Page p set p.position = p.position + 1 where p.parentId = :parentId and p.position >= :from")
+    void shiftPositions(@Param("parentId") long parentId, @Param("from") int from);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Page p set p.path = concat(:newPrefix, substring(p.path, :oldLength + 1)), p.depth = p.depth + :depthChange"
+            + " where p.path like :oldPrefix%")
+    int rewritePaths(@Param("oldPrefix") String oldPrefix, @Param("oldLength") int oldLength,
+                     @Param("newPrefix") String newPrefix, @Param("depthChange") int depthChange);
+}

@@ -1,0 +1,115 @@
+package dev.floe.pages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the page tree: pages by id and path, children, and filtered lists for the API. */
+@Service
+@Transactional(readOnly = true)
+public class PageTree {
+
+    private final PageRepository pages;
+
+    PageTree(PageRepository pages) {
+        this.pages = pages;
+    }
+
+    public Optional<Page> find(long id) {
+        return pages.findById(id);
+    }
+
+    public Page get(long id) {
+        return pages.findById(id).orElseThrow(() -> new PageNotFoundException(id));
+    }
+
+    public boolean exists(long id) {
+        return pages.existsById(id);
+    }
+
+    public Optional<Page> findByPath(String path) {
+        return pages.findByPath(path);
+    }
+
+    public Optional<Page> findLiveByPath(String path) {
+        return pages.findByPath(path).filter(Page::isLive);
+    }
+
+    public Page home() {
+        return pages.findByPath("/").orElseThrow(() -> new IllegalStateException("the home page is missing: run floe migrate"));
+    }
+
+    /** Every page below {@code page}, nearest first. */
+    public List<Page> descendants(Page page) {
+        return pages.findSubtree(page.getPath()).stream().filter(p -> !p.getId().equals(page.getId())).toList();
+    }
+
+    public List<Page> children(long parentId) {
+        return pages.findByParentIdOrderByPosition(parentId);
+    }
+
+    public List<Page> liveChildren(long parentId, int offset, int limit) {
+        return pages.findLiveChildren(parentId, new OffsetPage(offset, limit));
+    }
+
+    public long countLiveChildren(long parentId) {
+        return pages.countLiveChildren(parentId);
+    }
+
+    /** What the API's list of pages may be filtered by; null means no filter. */
+    public record Query(String type, Long parent, String path, boolean liveOnly, int offset, int limit) {
+    }
+
+    public record Result(List<Page> items, long total) {
+    }
+
+    public Result search(Query query) {
+        Specification<Page> spec = (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (query.type() != null) {
+                where.add(cb.equal(root.get("type"), query.type()));
+            }
+            if (query.parent() != null) {
+                where.add(cb.equal(root.get("parentId"), query.parent()));
+            }
+            if (query.path() != null) {
+                where.add(cb.equal(root.get("path"), query.path()));
+            }
+            if (query.liveOnly()) {
+                where.add(cb.isTrue(root.get("live")));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        long total = pages.count(spec);
+        List<Page> items = query.limit() == 0 ? List.of()
+                : pages.findAll(spec, new OffsetPage(query.offset(), query.limit(), Sort.by("path"))).getContent();
+        return new Result(items, total);
+    }
+
+    /** A page request by offset rather than page number, as the API is paginated with offset and limit. */
+    static final class OffsetPage extends PageRequest {
+        private final long offset;
+
+        OffsetPage(int offset, int limit) {
+            this(offset, limit, Sort.unsorted());
+        }
+
+        OffsetPage(int offset, int limit, Sort sort) {
+            super(0, Math.max(1, limit), sort);
+            this.offset = offset;
+        }
+
+        @Override
+        public long getOffset() {
+            return offset;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.floe.pages;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What a page slug may be. */
+final class Slugs {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    // Top-level paths the platform serves itself; a page there would be hidden.
+    private static final Set<String> RESERVED_AT_TOP = Set.of("admin", "api", "static", "media", "search", "iiif", "preview");
+
+    private Slugs() {
+    }
+
+    static String check(String slug, boolean topLevel) {
+        if (slug == null || slug.isBlank()) {
+            throw new TreeConflictException("A page needs a slug: lower-case letters, digits and hyphens, such as 'about-us'.");
+        }
+        if (slug.length() > 255 || !SLUG.matcher(slug).matches()) {
+            throw new TreeConflictException("The slug '" + slug + "' is not valid: use lower-case letters, digits and"
+                    + " single hyphens (such as 'about-us'), at most 255 characters.");
+        }
+        if (topLevel && RESERVED_AT_TOP.contains(slug)) {
+            throw new TreeConflictException("The slug '" + slug + "' is reserved for the platform at the top of the site; choose another.");
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.floe.redirects;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RedirectRepository extends JpaRepository<Redirect, Long> {
+
+    Optional<Redirect> findByOldPath(String oldPath);
+
+    void deleteByOldPath(String oldPath);
+}

@@ -1,0 +1,118 @@
+package dev.floe.site;
+
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+import dev.floe.config.SiteProject;
+import dev.floe.pages.Page;
+import dev.floe.pages.PageContent;
+import dev.floe.pages.PageRenderer;
+import dev.floe.pages.PageTree;
+import dev.floe.pages.PageType;
+import dev.floe.pages.PageTypes;
+import dev.floe.redirects.Redirects;
+import dev.floe.templates.Templates;
+
+/**
+ * The public website: a path leads to a live page, a redirect, or the 404 page. Drafts are never shown here.
+ */
+@Controller
+class PublicSite {
+
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+
+    private final PageTree tree;
+    private final PageTypes pageTypes;
+    private final PageRenderer renderer;
+    private final Redirects redirects;
+    private final Templates templates;
+    private final SiteProject site;
+
+    PublicSite(PageTree tree, PageTypes pageTypes, PageRenderer renderer, Redirects redirects, Templates templates,
+               SiteProject site) {
+        this.tree = tree;
+        this.pageTypes = pageTypes;
+        this.renderer = renderer;
+        this.redirects = redirects;
+        this.templates = templates;
+        this.site = site;
+    }
+
+    @RequestMapping(value = "/**", method = {RequestMethod.GET, RequestMethod.HEAD})
+    ResponseEntity<String> serve(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.endsWith("/") && !path.substring(path.lastIndexOf('/')).contains(".")) {
+            String withSlash = path + "/";
+            if (tree.findLiveByPath(withSlash).isPresent() || redirects.find(withSlash).isPresent()) {
+                return redirect(withSlash + query(request), true);
+            }
+        }
+        Optional<Page> found = tree.findLiveByPath(path);
+        if (found.isEmpty()) {
+            return redirects.find(path)
+                    .map(target -> redirect(target.location(), target.permanent()))
+                    .orElseGet(() -> notFound(path));
+        }
+        Page page = found.get();
+        PageType type = pageTypes.get(page.getType());
+        if (type.behaviour() == PageType.Behaviour.REDIRECT) {
+            return redirectPage(page);
+        }
+        StringWriter html = new StringWriter(32 * 1024);
+        renderer.render(page, new PageRenderer.Options(false, listingPage(request)), html);
+        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(html.toString());
+    }
+
+    private ResponseEntity<String> redirectPage(Page page) {
+        PageContent content = renderer.content(page, false);
+        boolean permanent = Boolean.TRUE.equals(content.fields().get("permanent"));
+        Object targetPage = content.fields().get("target_page");
+        if (targetPage instanceof Number id) {
+            Optional<Page> target = tree.find(id.longValue()).filter(Page::isLive);
+            if (target.isPresent()) {
+                return redirect(target.get().getPath(), permanent);
+            }
+        }
+        Object url = content.fields().get("target_url");
+        if (url instanceof String location) {
+            return redirect(location, permanent);
+        }
+        return notFound(page.getPath());
+    }
+
+    private ResponseEntity<String> notFound(String path) {
+        String html = templates.render("errors/404", Map.of("site", Map.of("name", site.siteName()), "path", path,
+                "page", Map.of("title", "Page not found")));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(html);
+    }
+
+    private static ResponseEntity<String> redirect(String location, boolean permanent) {
+        return ResponseEntity.status(permanent ? HttpStatus.MOVED_PERMANENTLY : HttpStatus.FOUND)
+                .location(URI.create(location)).build();
+    }
+
+    private static String query(HttpServletRequest request) {
+        return request.getQueryString() == null ? "" : "?" + request.getQueryString();
+    }
+
+    private static int listingPage(HttpServletRequest request) {
+        String value = request.getParameter("page");
+        if (value == null || !value.matches("[0-9]{1,6}")) {
+            return 1;
+        }
+        return Integer.parseInt(value);
+    }
+}
