@@ -62,7 +62,7 @@ public abstract class FloeIntegrationTest {
 
     private static Path createVarDir() {
         try {
-            Path dir = Path.of("target", "test-var").toAbsolutePath();
+            Path dir = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
             Files.createDirectories(dir);
             return Files.createTempDirectory(dir, "run-");
         } catch (IOException e) {
