@@ -1,5 +1,6 @@
 package dev.floe.accounts;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,11 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
+
+    /** The filter chains exist only where there is a web server; commands such as createtoken run without one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class WebSecurity {
 
     /** The API: stateless, bearer tokens; published content is public to read, everything else needs a token. */
     @Bean
@@ -48,5 +54,6 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
+    }
     }
 }

@@ -35,6 +35,7 @@ public final class FloeContext {
         if (!web) {
             args.add("--logging.level.root=WARN");
             args.add("--logging.level.dev.floe=WARN");
+            args.add("--spring.main.lazy-initialization=true");
         }
         args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
         args.add("--logging.level.org.springframework.boot.diagnostics=OFF");

@@ -211,6 +211,13 @@ public class PageEditor {
                 author.email(), at));
     }
 
+    /** Records an earlier revision's content again, as when a scheduled revision goes live. */
+    @Transactional
+    public Revision recordAgain(Page page, Revision source, Revision.Kind kind, Author author, Instant at) {
+        return revisions.save(new Revision(page.getId(), source.getDraftVersion(), kind, source.getSlug(),
+                source.getContent(), author.email(), at));
+    }
+
     private PageContent validate(PageType type, PageContent current, DraftInput input, Author author) {
         List<ValidationProblem> problems = new ArrayList<>();
         String title = input.title() != null ? input.title().strip() : current.title();

@@ -90,8 +90,13 @@ public class PageTree {
         };
         long total = pages.count(spec);
         List<Page> items = query.limit() == 0 ? List.of()
-                : pages.findAll(spec, new OffsetPage(query.offset(), query.limit(), Sort.by("path"))).getContent();
+                : pages.findAll(spec, new OffsetPage(query.offset(), query.limit(), order(query))).getContent();
         return new Result(items, total);
+    }
+
+    /** Children of one parent come in the order editors gave them; anything else in tree order by path. */
+    private static Sort order(Query query) {
+        return query.parent() != null ? Sort.by("position", "id") : Sort.by("path");
     }
 
     /** A page request by offset rather than page number, as the API is paginated with offset and limit. */

@@ -132,9 +132,14 @@ public class Publisher {
         return new Schedule(Optional.ofNullable(goLiveAt), Optional.ofNullable(expireAt));
     }
 
-    /** Publishes a scheduled revision; called by the scheduler with the page already locked. */
+    /**
+     * Publishes a scheduled revision, recorded again as a publication so the history shows when it went live;
+     * called by the scheduler with the page already locked.
+     */
     Page publishScheduled(Page page, long revisionId) {
-        return publishRevision(page, history.revision(page.getId(), revisionId));
+        Revision scheduled = history.revision(page.getId(), revisionId);
+        Revision publication = editor.recordAgain(page, scheduled, Revision.Kind.PUBLISHED, Author.system("scheduler"), clock.instant());
+        return publishRevision(page, publication);
     }
 
     private Page publishRevision(Page page, Revision revision) {

@@ -1,0 +1,88 @@
+package dev.floe.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.floe.support.Api;
+import dev.floe.support.Cli;
+import dev.floe.support.FloeIntegrationTest;
+
+/** The floe commands, run as separate processes against the database of a running instance. */
+class CommandLineTest extends FloeIntegrationTest {
+
+    @Test
+    void createsuperuserAndCreatetokenGiveAWorkingApiToken() {
+        String email = unique("operator") + "@example.com";
+
+        Cli.Result user = Cli.runWithInput(Map.of(), "correct horse battery staple\n", "createsuperuser", "--email", email, "--password-stdin");
+        assertThat(user.exitCode()).as(user.stderr()).isZero();
+
+        Cli.Result token = Cli.run(Map.of(), "createtoken", "--email", email);
+        assertThat(token.exitCode()).as(token.stderr()).isZero();
+        String secret = token.lastLine();
+        assertThat(secret).startsWith("floe_").doesNotContain(" ");
+
+        Api.Response response = anonymous.withToken(secret).get("/api/v2/pages/?draft=true");
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenForAnUnknownUserIsRefusedWithOneLine() {
+        Cli.Result result = Cli.run(Map.of(), "createtoken", "--email", "nobody@example.com");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr().strip().lines()).hasSize(1);
+        assertThat(result.stderr()).startsWith("floe: ").contains("nobody@example.com");
+    }
+
+    @Test
+    void aShortPasswordIsRefused() {
+        Cli.Result result = Cli.runWithInput(Map.of(), "short\n", "createsuperuser", "--email", "x@example.com", "--password-stdin");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr().strip()).isEqualTo("floe: The password must be at least 10 characters long.");
+    }
+
+    @Test
+    void unknownCommandsAndOptionsExitNonZeroWithOneLine() {
+        Cli.Result unknown = Cli.run(Map.of(), "frobnicate");
+        Cli.Result missing = Cli.run(Map.of(), "createtoken");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr().strip().lines()).hasSize(1);
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("--email");
+    }
+
+    @Test
+    void aBadSettingStopsACommandWithOneLineNamingTheVariable() {
+        Cli.Result badPort = Cli.run(Map.of("PORT", "eighty"), "showmigrations");
+        Cli.Result badModule = Cli.run(Map.of("BASE_SETTINGS_MODULE", "staging"), "showmigrations");
+        Cli.Result noSecret = Cli.run(Map.of("BASE_SETTINGS_MODULE", "production", "SITE_DOMAIN", "www.example.com"), "showmigrations");
+
+        assertThat(badPort.exitCode()).isNotZero();
+        assertThat(badPort.stderr().strip()).isEqualTo("floe: PORT must be a port number from 1 to 65535, not 'eighty'");
+        assertThat(badModule.stderr().strip()).startsWith("floe: BASE_SETTINGS_MODULE");
+        assertThat(noSecret.stderr().strip()).startsWith("floe: SECRET_KEY");
+    }
+
+    @Test
+    void showmigrationsListsEveryFeaturesChangesAsApplied() {
+        Cli.Result result = Cli.run(Map.of(), "showmigrations");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("pages", "[X] pages-0001-page-tree-and-revisions", "accounts",
+                "publishing", "redirects").doesNotContain("[ ]");
+    }
+
+    @Test
+    void migrateWhenCurrentAppliesNothing() {
+        Cli.Result result = Cli.run(Map.of(), "migrate");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("No migrations to apply.");
+    }
+}
