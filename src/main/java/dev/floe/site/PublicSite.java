@@ -72,7 +72,8 @@ class PublicSite {
             return redirectPage(page);
         }
         StringWriter html = new StringWriter(32 * 1024);
-        renderer.render(page, new PageRenderer.Options(false, listingPage(request)), html);
+        int listingPage = type.behaviour() == PageType.Behaviour.LISTING ? listingPage(request) : 1;
+        renderer.render(page, new PageRenderer.Options(false, listingPage), html);
         return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(html.toString());
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ public class Templates {
 
     private final PebbleEngine engine;
     private final DelegatingLoader loader;
+    private final Map<String, Boolean> existing = new ConcurrentHashMap<>();
 
     public Templates(SiteProject site, List<Extension> extensions) {
         List<Loader<?>> loaders = new ArrayList<>();
@@ -54,8 +56,9 @@ public class Templates {
                 .build();
     }
 
+    /** Whether a template exists; remembered, since templates do not come and go while Floe runs. */
     public boolean exists(String name) {
-        return loader.resourceExists(name);
+        return existing.computeIfAbsent(name, loader::resourceExists);
     }
 
     public PebbleTemplate get(String name) {

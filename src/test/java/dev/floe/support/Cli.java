@@ -37,7 +37,7 @@ public final class Cli {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("dev.floe.Floe");
+        command.add("dev.floe.ops.Floe");
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("floe-cli", ".out");

@@ -1,14 +1,10 @@
-package dev.floe;
+package dev.floe.ops;
 
 import java.io.PrintWriter;
 
 import dev.floe.accounts.CreateSuperuserCommand;
 import dev.floe.accounts.CreateTokenCommand;
-import dev.floe.ops.DemoCommand;
 import dev.floe.config.FloeContext;
-import dev.floe.ops.MigrateCommand;
-import dev.floe.ops.ServeCommand;
-import dev.floe.ops.ShowMigrationsCommand;
 import dev.floe.publishing.PublishScheduledCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +20,7 @@ public final class Floe {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    public static int run(String... args) {
         CommandLine cli = new CommandLine(new Floe());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("floe: " + FloeContext.explain(e));

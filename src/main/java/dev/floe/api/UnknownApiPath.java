@@ -1,0 +1,22 @@
+package dev.floe.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Any other address under /api/ answers in the API's JSON, not with the public site's 404 page. */
+@RestController
+class UnknownApiPath {
+
+    @RequestMapping("/api/**")
+    ResponseEntity<Map<String, Object>> unknown(HttpServletRequest request) {
+        return ApiErrors.error(HttpStatus.NOT_FOUND, "There is no API endpoint at " + request.getRequestURI()
+                + "; the API's addresses are listed in /api/v2/openapi.json.", List.of());
+    }
+}
