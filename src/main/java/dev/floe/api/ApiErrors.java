@@ -3,9 +3,12 @@ package dev.floe.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,11 +20,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.floe.accounts.AccountException;
 import dev.floe.blocks.ContentValidationException;
+import dev.floe.navigation.MenuException;
+import dev.floe.navigation.MenuNotFoundException;
+import dev.floe.redirects.RedirectException;
+import dev.floe.redirects.RedirectNotFoundException;
 import dev.floe.pages.PageNotFoundException;
 import dev.floe.pages.RevisionNotFoundException;
 import dev.floe.pages.StaleDraftException;
 import dev.floe.pages.TreeConflictException;
 import dev.floe.publishing.PublishingException;
+import tools.jackson.core.exc.StreamReadException;
 
 /** Turns every failure of an API call into {@code {"error": sentence, "details": [...]}} with the status REST users expect. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
@@ -58,6 +66,21 @@ class ApiErrors {
         return error(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
+    @ExceptionHandler({MenuNotFoundException.class, RedirectNotFoundException.class})
+    ResponseEntity<Map<String, Object>> siteThingNotFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MenuException.class)
+    ResponseEntity<Map<String, Object>> menu(MenuException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> Map.<String, Object>of("message", p)).toList());
+    }
+
+    @ExceptionHandler(RedirectException.class)
+    ResponseEntity<Map<String, Object>> redirect(RedirectException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> Map.<String, Object>of("message", p)).toList());
+    }
+
     @ExceptionHandler(AccountException.class)
     ResponseEntity<Map<String, Object>> account(AccountException e) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), List.of());
@@ -65,11 +88,16 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
-            return tooLarge(tooLarge);
+        // A streamed body that passes the limit fails inside the JSON parser, which wraps the cause.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
         }
-        return error(HttpStatus.BAD_REQUEST, "The request body is not valid JSON (or not a JSON object): "
-                + firstLine(e.getMostSpecificCause().getMessage()), List.of());
+        if (e.getMostSpecificCause() instanceof StreamReadException malformed) {
+            return error(HttpStatus.BAD_REQUEST, "The request body is not valid JSON: " + parserProblem(malformed) + ".", List.of());
+        }
+        return error(HttpStatus.BAD_REQUEST, "The request body must be a JSON object, such as {\"title\": \"About us\"}.", List.of());
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
@@ -84,7 +112,12 @@ class ApiErrors {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod() + ".", List.of());
+        Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+        String accepted = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+        ResponseEntity<Map<String, Object>> answer = error(HttpStatus.METHOD_NOT_ALLOWED, "This address does not accept "
+                + e.getMethod() + (accepted.isEmpty() ? "" : "; it accepts " + accepted) + ".", List.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .allow(allowed.toArray(HttpMethod[]::new)).body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)
@@ -99,6 +132,13 @@ class ApiErrors {
         body.put("error", message);
         body.put("details", details);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** The parser's sentence without the location it appends to some, which is redacted and means nothing to people. */
+    private static String parserProblem(StreamReadException e) {
+        String message = firstLine(e.getOriginalMessage());
+        int location = message.indexOf(" (start marker at");
+        return location < 0 ? message : message.substring(0, location);
     }
 
     private static String firstLine(String message) {

@@ -38,6 +38,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"error\":\"The request body is larger than the limit of " + limit
                     + " bytes.\",\"details\":[]}");
             return;

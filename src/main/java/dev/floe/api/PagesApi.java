@@ -108,6 +108,7 @@ class PagesApi {
         if (parent == null) {
             throw ApiException.invalid("parent", "is required (the id of the new page's parent)");
         }
+        requireExisting("parent", parent);
         String type = input.string("type");
         if (type == null) {
             throw ApiException.invalid("type", "is required (see /api/v2/page-types/)");
@@ -173,6 +174,7 @@ class PagesApi {
         if (parent == null) {
             throw ApiException.invalid("parent", "is required (the id of the new parent page)");
         }
+        requireExisting("parent", parent);
         Integer position = input.integer("position");
         if (position != null && position < 0) {
             throw ApiException.invalid("position", "must be 0 or more (0 is first among the siblings)");
@@ -250,6 +252,13 @@ class PagesApi {
         return Map.of("url", url, "expires_at", link.expiresAt().toString());
     }
 
+    /** A page named in the body that does not exist is bad input (422), unlike a page named in the address (404). */
+    private void requireExisting(String field, long pageId) {
+        if (!tree.exists(pageId)) {
+            throw ApiException.invalid(field, "refers to page " + pageId + ", which does not exist");
+        }
+    }
+
     private static Map<String, Object> revisionSummary(Revision revision) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", revision.getId());
@@ -280,11 +289,23 @@ class PagesApi {
     }
 
     private static long pageId(String id) {
-        return parseInt("id", id, 0, 1, Integer.MAX_VALUE);
+        return parseId("id", id);
     }
 
     private static long revisionId(String id) {
-        return parseInt("revision id", id, 0, 1, Integer.MAX_VALUE);
+        return parseId("revision id", id);
+    }
+
+    private static long parseId(String name, String value) {
+        try {
+            long id = Long.parseLong(value.strip());
+            if (id >= 1) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ApiException(HttpStatus.BAD_REQUEST, name + " must be a positive whole number, not '" + value + "'.");
     }
 
     private static int parseInt(String name, String value, int fallback, int min, int max) {

@@ -8,13 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Any other address under /api/ answers in the API's JSON, not with the public site's 404 page. */
+/**
+ * Any other address under /api/ answers in the API's JSON, not with the public site's 404 page. Only for the methods
+ * the public site serves: for others a known address must still answer 405 or 415, not 404.
+ */
 @RestController
 class UnknownApiPath {
 
-    @RequestMapping("/api/**")
+    @RequestMapping(value = "/api/**", method = {RequestMethod.GET, RequestMethod.HEAD})
     ResponseEntity<Map<String, Object>> unknown(HttpServletRequest request) {
         return ApiErrors.error(HttpStatus.NOT_FOUND, "There is no API endpoint at " + request.getRequestURI()
                 + "; the API's addresses are listed in /api/v2/openapi.json.", List.of());

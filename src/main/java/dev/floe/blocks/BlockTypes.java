@@ -77,7 +77,7 @@ public class BlockTypes {
             List<String> acceptedTypes = accepted.get(slot);
             if (acceptedTypes == null) {
                 problems.add(new ValidationProblem(slot, null, null, null, "this page type has no such slot (slots: "
-                        + String.join(", ", accepted.keySet()) + ")"));
+                        + (accepted.isEmpty() ? "none" : String.join(", ", accepted.keySet())) + ")"));
                 continue;
             }
             if (!(entry.getValue() instanceof List<?> blocks)) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FieldValidator {
 
-    private static final Pattern SAFE_URL = Pattern.compile("(?i)(https?://[^\\s<>\"]+|mailto:[^\\s<>\"]+|tel:[+0-9 ()-]+|/[^\\s<>\"]*|#[A-Za-z0-9_-]*)");
     private static final int DEFAULT_TEXT_LIMIT = 10_000;
     private static final int RICHTEXT_LIMIT = 200_000;
 
@@ -40,7 +38,7 @@ public class FieldValidator {
             input = Map.of();
         }
         if (!(input instanceof Map<?, ?> values)) {
-            problems.add(problem(place, prefix.isEmpty() ? null : prefix, "must be an object of named fields"));
+            problems.add(problem(place, prefix.isEmpty() ? null : prefix.replaceFirst("\\.$", ""), "must be an object of named fields"));
             return cleaned;
         }
         for (Object key : values.keySet()) {
@@ -101,7 +99,7 @@ public class FieldValidator {
                     return wrongType(place, field, "a URL", problems);
                 }
                 String trimmed = url.strip();
-                if (trimmed.length() > 2048 || !SAFE_URL.matcher(trimmed).matches()) {
+                if (!SafeUrl.isAcceptable(trimmed)) {
                     problems.add(problem(place, field, "must be an http(s), mailto or tel URL, or a path starting with /"));
                     return null;
                 }

@@ -6,6 +6,7 @@ import dev.floe.accounts.CreateSuperuserCommand;
 import dev.floe.accounts.CreateTokenCommand;
 import dev.floe.config.FloeContext;
 import dev.floe.publishing.PublishScheduledCommand;
+import dev.floe.redirects.ImportRedirectsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "floe", mixinStandardHelpOptions = true, versionProvider = Floe.Version.class,
         description = "Floe, a content publishing platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ShowMigrationsCommand.class,
-                CreateSuperuserCommand.class, CreateTokenCommand.class, PublishScheduledCommand.class})
+                CreateSuperuserCommand.class, CreateTokenCommand.class, PublishScheduledCommand.class,
+                ImportRedirectsCommand.class})
 public final class Floe {
 
     public static void main(String[] args) {

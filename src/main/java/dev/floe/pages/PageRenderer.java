@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import dev.floe.blocks.Block;
 import dev.floe.blocks.BlockType;
 import dev.floe.blocks.BlockTypes;
+import dev.floe.config.FloeSettings;
 import dev.floe.config.SiteProject;
 import dev.floe.templates.Templates;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -29,16 +30,21 @@ public class PageRenderer {
     private final PageTypes pageTypes;
     private final PageTree tree;
     private final ContentCodec codec;
-    private final SiteProject site;
+    private final Map<String, Object> siteView;
 
     PageRenderer(Templates templates, BlockTypes blockTypes, PageTypes pageTypes, PageTree tree, ContentCodec codec,
-                 SiteProject site) {
+                 SiteProject site, FloeSettings settings) {
         this.templates = templates;
         this.blockTypes = blockTypes;
         this.pageTypes = pageTypes;
         this.tree = tree;
         this.codec = codec;
-        this.site = site;
+        this.siteView = Map.of("name", site.siteName(), "base_url", settings.baseUrl());
+    }
+
+    /** What templates know of the site: its name and canonical base URL. */
+    public Map<String, Object> siteView() {
+        return siteView;
     }
 
     /** Which version of the page to show, and the listing page number asked for. */
@@ -66,7 +72,7 @@ public class PageRenderer {
 
         Map<String, Object> context = new HashMap<>();
         context.put("page", pageView);
-        context.put("site", Map.of("name", site.siteName()));
+        context.put("site", siteView);
         context.put("preview", options.draft());
         Map<String, Object> slots = new LinkedHashMap<>();
         for (Map.Entry<String, List<Block>> slot : content.slots().entrySet()) {
@@ -84,6 +90,13 @@ public class PageRenderer {
         StringWriter out = new StringWriter(32 * 1024);
         render(page, options, out);
         return out.toString();
+    }
+
+    /** Renders slots of blocks outside a page (response pages, shared content), each slot as safe HTML. */
+    public Map<String, Object> renderSlots(Map<String, List<Block>> slots, Map<String, Object> pageView) {
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        slots.forEach((name, blocks) -> rendered.put(name, new SafeString(renderBlocks(blocks, pageView))));
+        return rendered;
     }
 
     private String renderBlocks(List<Block> blocks, Map<String, Object> pageView) {

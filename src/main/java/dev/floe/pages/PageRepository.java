@@ -37,6 +37,12 @@ interface PageRepository extends JpaRepository<Page, Long>, JpaSpecificationExec
     @Query("select p from Page p where p.path like :prefix% order by p.path")
     List<Page> findSubtree(@Param("prefix") String prefix);
 
+    @Query("select p.path, p.lastPublishedAt, p.type from Page p where p.live = true order by p.path")
+    List<Object[]> findLivePaths(Pageable pageable);
+
+    @Query("select count(p) from Page p where p.live = true")
+    long countLive();
+
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update Page p set p.position = p.position + 1 where p.parentId = :parentId and p.position >= :from")
     void shiftPositions(@Param("parentId") long parentId, @Param("from") int from);

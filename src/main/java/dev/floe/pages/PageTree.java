@@ -31,6 +31,13 @@ public class PageTree {
         return pages.findById(id).orElseThrow(() -> new PageNotFoundException(id));
     }
 
+    /** The pages with these ids that exist, by id. */
+    public java.util.Map<Long, Page> findAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Page> found = new java.util.HashMap<>();
+        pages.findAllById(ids).forEach(page -> found.put(page.getId(), page));
+        return found;
+    }
+
     public boolean exists(long id) {
         return pages.existsById(id);
     }
@@ -62,6 +69,20 @@ public class PageTree {
 
     public long countLiveChildren(long parentId) {
         return pages.countLiveChildren(parentId);
+    }
+
+    /** A live page's address and when it last changed, for sitemaps. */
+    public record LivePath(String path, java.time.Instant lastPublishedAt, String type) {
+    }
+
+    /** Live pages in path order, {@code limit} at a time from {@code offset}. */
+    public List<LivePath> livePaths(int offset, int limit) {
+        return pages.findLivePaths(new OffsetPage(offset, limit)).stream()
+                .map(row -> new LivePath((String) row[0], (java.time.Instant) row[1], (String) row[2])).toList();
+    }
+
+    public long countLive() {
+        return pages.countLive();
     }
 
     /** What the API's list of pages may be filtered by; null means no filter. */

@@ -1,7 +1,11 @@
 package dev.floe.pages;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import dev.floe.blocks.ContentValidationException;
+import dev.floe.blocks.ValidationProblem;
 
 /** What a page slug may be. */
 final class Slugs {
@@ -15,15 +19,19 @@ final class Slugs {
 
     static String check(String slug, boolean topLevel) {
         if (slug == null || slug.isBlank()) {
-            throw new TreeConflictException("A page needs a slug: lower-case letters, digits and hyphens, such as 'about-us'.");
+            throw invalid("a page needs a slug: lower-case letters, digits and hyphens, such as 'about-us'");
         }
         if (slug.length() > 255 || !SLUG.matcher(slug).matches()) {
-            throw new TreeConflictException("The slug '" + slug + "' is not valid: use lower-case letters, digits and"
-                    + " single hyphens (such as 'about-us'), at most 255 characters.");
+            throw invalid("'" + slug + "' is not a valid slug: use lower-case letters, digits and single hyphens"
+                    + " (such as 'about-us'), at most 255 characters");
         }
         if (topLevel && RESERVED_AT_TOP.contains(slug)) {
-            throw new TreeConflictException("The slug '" + slug + "' is reserved for the platform at the top of the site; choose another.");
+            throw invalid("'" + slug + "' is reserved for the platform at the top of the site; choose another");
         }
         return slug;
+    }
+
+    private static ContentValidationException invalid(String message) {
+        return new ContentValidationException(List.of(ValidationProblem.ofField("slug", message)));
     }
 }

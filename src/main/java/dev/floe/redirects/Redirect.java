@@ -52,6 +52,17 @@ class Redirect {
         this.automatic = true;
     }
 
+    void change(Long targetPageId, String targetUrl, boolean permanent) {
+        this.targetPageId = targetPageId;
+        this.targetUrl = targetUrl;
+        this.permanent = permanent;
+        this.automatic = false;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
     Long getId() {
         return id;
     }

@@ -9,4 +9,6 @@ interface RedirectRepository extends JpaRepository<Redirect, Long> {
     Optional<Redirect> findByOldPath(String oldPath);
 
     void deleteByOldPath(String oldPath);
+
+    org.springframework.data.domain.Page<Redirect> findAllByOrderByOldPath(org.springframework.data.domain.Pageable pageable);
 }

@@ -3,7 +3,6 @@ package dev.floe.site;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
-import dev.floe.config.SiteProject;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageContent;
 import dev.floe.pages.PageRenderer;
@@ -24,7 +22,6 @@ import dev.floe.pages.PageTree;
 import dev.floe.pages.PageType;
 import dev.floe.pages.PageTypes;
 import dev.floe.redirects.Redirects;
-import dev.floe.templates.Templates;
 
 /**
  * The public website: a path leads to a live page, a redirect, or the 404 page. Drafts are never shown here.
@@ -38,17 +35,14 @@ class PublicSite {
     private final PageTypes pageTypes;
     private final PageRenderer renderer;
     private final Redirects redirects;
-    private final Templates templates;
-    private final SiteProject site;
+    private final ResponsePages responsePages;
 
-    PublicSite(PageTree tree, PageTypes pageTypes, PageRenderer renderer, Redirects redirects, Templates templates,
-               SiteProject site) {
+    PublicSite(PageTree tree, PageTypes pageTypes, PageRenderer renderer, Redirects redirects, ResponsePages responsePages) {
         this.tree = tree;
         this.pageTypes = pageTypes;
         this.renderer = renderer;
         this.redirects = redirects;
-        this.templates = templates;
-        this.site = site;
+        this.responsePages = responsePages;
     }
 
     @RequestMapping(value = "/**", method = {RequestMethod.GET, RequestMethod.HEAD})
@@ -95,9 +89,7 @@ class PublicSite {
     }
 
     private ResponseEntity<String> notFound(String path) {
-        String html = templates.render("errors/404", Map.of("site", Map.of("name", site.siteName()), "path", path,
-                "page", Map.of("title", "Page not found")));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(html);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(responsePages.render(404, path));
     }
 
     private static ResponseEntity<String> redirect(String location, boolean permanent) {

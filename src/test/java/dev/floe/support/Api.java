@@ -61,6 +61,14 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", publisher(body)));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(publisher(body)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** Sends a body exactly as given, with the given content type. */
     public Response sendRaw(String method, String path, String contentType, String body) {
         HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
