@@ -26,6 +26,7 @@ public record FloeSettings(
         int port,
         Path varDir,
         Optional<Path> siteDir,
+        Path staticRoot,
         boolean migrateOnStart) {
 
     public static final int MIN_SECRET_LENGTH = 32;
@@ -53,6 +54,8 @@ public record FloeSettings(
             throw new SettingsException("SITE_DOMAIN must be a host name such as www.example.com, not '" + siteDomain + "'");
         }
         String siteDir = blankToNull(lookup.apply("FLOE_SITE_DIR"));
+        Optional<Path> site = Optional.ofNullable(siteDir).map(d -> Path.of(d).toAbsolutePath().normalize());
+        String staticRoot = blankToNull(lookup.apply("FLOE_STATIC_ROOT"));
         return new FloeSettings(
                 module,
                 Optional.ofNullable(secret),
@@ -64,7 +67,9 @@ public record FloeSettings(
                 Optional.ofNullable(parseHttpAddress("ELASTICSEARCH_ADDRESS", lookup.apply("ELASTICSEARCH_ADDRESS"))),
                 parsePort("PORT", lookup.apply("PORT"), 8080),
                 varDir,
-                Optional.ofNullable(siteDir).map(d -> Path.of(d).toAbsolutePath().normalize()),
+                site,
+                staticRoot != null ? Path.of(staticRoot).toAbsolutePath().normalize()
+                        : site.map(d -> d.resolve("collected-static")).orElse(varDir.resolve("static")),
                 module != SettingsModule.PRODUCTION || parseYesNo("FLOE_MIGRATE_ON_START", lookup.apply("FLOE_MIGRATE_ON_START")));
     }
 

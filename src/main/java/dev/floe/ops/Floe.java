@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import dev.floe.accounts.CreateSuperuserCommand;
 import dev.floe.accounts.CreateTokenCommand;
 import dev.floe.config.FloeContext;
+import dev.floe.config.NewSiteCommand;
 import dev.floe.publishing.PublishScheduledCommand;
 import dev.floe.redirects.ImportRedirectsCommand;
+import dev.floe.staticfiles.CollectStaticCommand;
+import dev.floe.staticfiles.CompressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "Floe, a content publishing platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ShowMigrationsCommand.class,
                 CreateSuperuserCommand.class, CreateTokenCommand.class, PublishScheduledCommand.class,
-                ImportRedirectsCommand.class})
+                ImportRedirectsCommand.class, CollectStaticCommand.class, CompressCommand.class,
+                NewSiteCommand.class})
 public final class Floe {
 
     public static void main(String[] args) {

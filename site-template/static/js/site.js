@@ -1,0 +1,2 @@
+// This site's own script: marks the page as scripted so styles can tell.
+document.documentElement.classList.add('js');
