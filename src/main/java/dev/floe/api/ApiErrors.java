@@ -29,6 +29,8 @@ import dev.floe.pages.RevisionNotFoundException;
 import dev.floe.pages.StaleDraftException;
 import dev.floe.pages.TreeConflictException;
 import dev.floe.publishing.PublishingException;
+import dev.floe.sharedcontent.SharedContentInUseException;
+import dev.floe.sharedcontent.SharedContentNotFoundException;
 import tools.jackson.core.exc.StreamReadException;
 
 /** Turns every failure of an API call into {@code {"error": sentence, "details": [...]}} with the status REST users expect. */
@@ -69,6 +71,17 @@ class ApiErrors {
     @ExceptionHandler({MenuNotFoundException.class, RedirectNotFoundException.class})
     ResponseEntity<Map<String, Object>> siteThingNotFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(SharedContentNotFoundException.class)
+    ResponseEntity<Map<String, Object>> sharedContentNotFound(SharedContentNotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(SharedContentInUseException.class)
+    ResponseEntity<Map<String, Object>> sharedContentInUse(SharedContentInUseException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), e.pages().stream()
+                .map(p -> Map.<String, Object>of("page", p.id(), "path", p.path())).toList());
     }
 
     @ExceptionHandler(MenuException.class)

@@ -22,9 +22,15 @@ public class BlockTypes {
 
     private final Map<String, BlockType> types;
     private final FieldValidator validator;
+    private final Map<String, BlockRule> rules = new LinkedHashMap<>();
 
-    public BlockTypes(SiteProject site, FieldValidator validator) {
+    public BlockTypes(SiteProject site, FieldValidator validator, List<BlockRule> rules) {
         this.validator = validator;
+        rules.forEach(rule -> {
+            if (this.rules.putIfAbsent(rule.blockType(), rule) != null) {
+                throw new IllegalStateException("two rules claim the block type '" + rule.blockType() + "'");
+            }
+        });
         Map<String, Declaration> declared = site.<Map<String, Declaration>>section("block_types",
                         site.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Declaration.class))
                 .orElse(Map.of());
@@ -72,6 +78,7 @@ public class BlockTypes {
             problems.add(ValidationProblem.ofField("slots", "must be an object of slot names to lists of blocks"));
             return cleaned;
         }
+        Map<String, List<BlockRule.Placed>> placedByType = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : slots.entrySet()) {
             String slot = String.valueOf(entry.getKey());
             List<String> acceptedTypes = accepted.get(slot);
@@ -93,9 +100,14 @@ public class BlockTypes {
                 Block block = cleanBlock(slot, i, blocks.get(i), acceptedTypes, permissions, existing, pageExists, problems);
                 if (block != null) {
                     cleaned.get(slot).add(block);
+                    if (rules.containsKey(block.type())) {
+                        placedByType.computeIfAbsent(block.type(), t -> new ArrayList<>())
+                                .add(new BlockRule.Placed(slot, i, block.value()));
+                    }
                 }
             }
         }
+        placedByType.forEach((typeName, placed) -> rules.get(typeName).applyTogether(placed, problems));
         return cleaned;
     }
 
@@ -136,8 +148,26 @@ public class BlockTypes {
             return null;
         }
         int before = problems.size();
-        Map<String, Object> value = validator.clean(type.fields(), map.get("value"),
-                new FieldValidator.Place(slot, index, typeName), "", pageExists, problems);
-        return problems.size() == before ? new Block(typeName, value) : null;
+        FieldValidator.Place place = new FieldValidator.Place(slot, index, typeName);
+        BlockRule rule = rules.get(typeName);
+        Object sent = map.get("value");
+        Object fields = sent;
+        if (rule != null && !rule.computedKeys().isEmpty() && sent instanceof Map<?, ?>) {
+            Map<String, Object> withoutComputed = asStringKeyed(sent);
+            withoutComputed.keySet().removeAll(rule.computedKeys());
+            fields = withoutComputed;
+        }
+        Map<String, Object> value = validator.clean(type.fields(), fields, place, "", pageExists, problems);
+        if (problems.size() != before) {
+            return null;
+        }
+        if (rule != null) {
+            BlockRule.Report report = new BlockRule.Report(place, problems);
+            value = rule.apply(value, asStringKeyed(sent), report);
+            if (report.failed()) {
+                return null;
+            }
+        }
+        return new Block(typeName, value);
     }
 }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** The kinds of value a field holds. */
+/**
+ * The kinds of value a field holds. {@code TEXT_LIST} is a list of plain texts (a table's header row),
+ * {@code TEXT_GRID} a list of rows of plain texts (a table's body).
+ */
 public enum FieldType {
-    TEXT, RICHTEXT, URL, INTEGER, BOOLEAN, DATE, CHOICE, PAGE, LIST;
+    TEXT, RICHTEXT, URL, INTEGER, DECIMAL, BOOLEAN, DATE, CHOICE, PAGE, LIST, SLUG, EMAIL, PHONE, TEXT_LIST, TEXT_GRID;
 
     @JsonCreator
     public static FieldType parse(String name) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,16 @@ public class FieldValidator {
 
     private static final int DEFAULT_TEXT_LIMIT = 10_000;
     private static final int RICHTEXT_LIMIT = 200_000;
+    private static final int DEFAULT_LIST_ITEMS = 500;
+    private static final int DEFAULT_SLUG_LIMIT = 100;
+    private static final int DEFAULT_CELL_LIMIT = 1_000;
+    private static final int DEFAULT_GRID_ROWS = 200;
+    // The widest row a text grid may have; wider tables do not read well on any screen.
+    private static final int MAX_GRID_COLUMNS = 20;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{3,30}");
 
     private final RichTextSanitizer sanitizer;
 
@@ -117,6 +128,89 @@ public class FieldValidator {
                 }
                 return number;
             }
+            case DECIMAL -> {
+                if (!(raw instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                    return wrongType(place, field, "a number", problems);
+                }
+                double decimal = number.doubleValue();
+                if ((spec.min() != null && decimal < spec.min()) || (spec.max() != null && decimal > spec.max())) {
+                    problems.add(problem(place, field, "must be between " + (spec.min() == null ? "any" : spec.min())
+                            + " and " + (spec.max() == null ? "any" : spec.max())));
+                    return null;
+                }
+                return decimal;
+            }
+            case SLUG -> {
+                if (!(raw instanceof String text)) {
+                    return wrongType(place, field, "text", problems);
+                }
+                String slug = text.strip();
+                int limit = spec.maxLength() == null ? DEFAULT_SLUG_LIMIT : spec.maxLength();
+                if (slug.length() > limit || !SLUG.matcher(slug).matches()) {
+                    problems.add(problem(place, field, "must be lower-case letters, digits and single hyphens, such as"
+                            + " 'opening-hours', at most " + limit + " characters"));
+                    return null;
+                }
+                return slug;
+            }
+            case EMAIL -> {
+                if (!(raw instanceof String text)) {
+                    return wrongType(place, field, "an email address", problems);
+                }
+                String email = text.strip();
+                if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                    problems.add(problem(place, field, "must be an email address such as name@example.org"));
+                    return null;
+                }
+                return email;
+            }
+            case PHONE -> {
+                if (!(raw instanceof String text)) {
+                    return wrongType(place, field, "a phone number", problems);
+                }
+                String phone = text.strip();
+                if (!PHONE.matcher(phone).matches() || phone.chars().filter(Character::isDigit).count() < 3) {
+                    problems.add(problem(place, field, "must be a phone number of digits, spaces and ( ) - . with an"
+                            + " optional leading +, such as +44 20 7946 0000"));
+                    return null;
+                }
+                return phone;
+            }
+            case TEXT_LIST -> {
+                if (!(raw instanceof List<?> items)) {
+                    return wrongType(place, field, "a list of texts", problems);
+                }
+                int limit = spec.max() == null ? DEFAULT_LIST_ITEMS : spec.max();
+                if (items.size() > limit) {
+                    problems.add(problem(place, field, "has " + items.size() + " items; at most " + limit + " are allowed"));
+                    return null;
+                }
+                return texts(spec, items, place, field, problems);
+            }
+            case TEXT_GRID -> {
+                if (!(raw instanceof List<?> rows)) {
+                    return wrongType(place, field, "a list of rows, each a list of texts", problems);
+                }
+                int limit = spec.max() == null ? DEFAULT_GRID_ROWS : spec.max();
+                if (rows.size() > limit) {
+                    problems.add(problem(place, field, "has " + rows.size() + " rows; at most " + limit + " are allowed"));
+                    return null;
+                }
+                int before = problems.size();
+                List<List<String>> grid = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    String row = field + "[" + i + "]";
+                    if (!(rows.get(i) instanceof List<?> cells)) {
+                        problems.add(problem(place, row, "must be a list of texts"));
+                    } else if (cells.size() > MAX_GRID_COLUMNS) {
+                        problems.add(problem(place, row, "has " + cells.size() + " cells; at most " + MAX_GRID_COLUMNS
+                                + " are allowed"));
+                    } else {
+                        grid.add(texts(spec, cells, place, row, problems));
+                    }
+                }
+                return problems.size() == before ? grid : null;
+            }
             case BOOLEAN -> {
                 if (!(raw instanceof Boolean)) {
                     return wrongType(place, field, "true or false", problems);
@@ -156,7 +250,7 @@ public class FieldValidator {
                 if (!(raw instanceof List<?> items)) {
                     return wrongType(place, field, "a list", problems);
                 }
-                int limit = spec.max() == null ? 500 : spec.max();
+                int limit = spec.max() == null ? DEFAULT_LIST_ITEMS : spec.max();
                 if (items.size() > limit) {
                     problems.add(problem(place, field, "has " + items.size() + " items; at most " + limit + " are allowed"));
                     return null;
@@ -169,6 +263,24 @@ public class FieldValidator {
             }
             default -> throw new IllegalStateException("unhandled field type " + spec.type());
         }
+    }
+
+    /** Plain texts, each trimmed and at most the field's length; empty texts are kept (an empty table cell). */
+    private static List<String> texts(FieldSpec spec, List<?> items, Place place, String field, List<ValidationProblem> problems) {
+        int limit = spec.maxLength() == null ? DEFAULT_CELL_LIMIT : spec.maxLength();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            String where = field + "[" + i + "]";
+            if (!(item instanceof String text)) {
+                problems.add(problem(place, where, "must be text"));
+            } else if (text.length() > limit) {
+                problems.add(problem(place, where, "is " + text.length() + " characters long; at most " + limit + " are allowed"));
+            } else {
+                texts.add(text.strip());
+            }
+        }
+        return texts;
     }
 
     private static boolean isEmpty(Object raw) {

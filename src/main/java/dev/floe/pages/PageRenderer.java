@@ -69,6 +69,7 @@ public class PageRenderer {
         pageView.put("fields", content.fields());
         pageView.put("first_published_at", page.getFirstPublishedAt());
         pageView.put("last_published_at", page.getLastPublishedAt());
+        pageView.put("anchors", anchors(content));
 
         Map<String, Object> context = new HashMap<>();
         context.put("page", pageView);
@@ -114,6 +115,19 @@ public class PageRenderer {
             templates.render(type.template(), context, out);
         }
         return out.toString();
+    }
+
+    /** The page anchor blocks of a page, in order, each with its {@code anchor} and the {@code label} to link with. */
+    private static List<Map<String, Object>> anchors(PageContent content) {
+        List<Map<String, Object>> anchors = new ArrayList<>();
+        content.slots().values().forEach(blocks -> blocks.stream().filter(b -> "page_anchor".equals(b.type())).forEach(b -> {
+            Object anchor = b.value().get("anchor");
+            Object label = b.value().get("label");
+            if (anchor != null) {
+                anchors.add(Map.of("anchor", anchor, "label", label == null ? anchor : label));
+            }
+        }));
+        return anchors;
     }
 
     /** One page of a listing page's live children, newest position first as editors ordered them. */

@@ -1,5 +1,6 @@
 package dev.floe.pages;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,32 +11,85 @@ import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
-/** Template functions about pages: {@code pageurl(id)} gives a live page's path, or nothing if it is not live. */
+/**
+ * Template functions about pages: {@code pageurl(id)} gives a live page's path, or nothing if it is not live;
+ * {@code child_pages(id)} a page's live children; {@code listing_preview(id, count)} the first items of a live listing
+ * page with the address where the rest continue.
+ */
 @Component
 class PageTemplateFunctions extends AbstractExtension {
 
-    private final PageTree tree;
+    // The most children a child pages block lists; a page with more children wants to be a listing page.
+    private static final int MAX_CHILDREN = 100;
 
-    PageTemplateFunctions(PageTree tree) {
+    private final PageTree tree;
+    private final PageTypes pageTypes;
+    private final ContentCodec codec;
+
+    PageTemplateFunctions(PageTree tree, PageTypes pageTypes, ContentCodec codec) {
         this.tree = tree;
+        this.pageTypes = pageTypes;
+        this.codec = codec;
     }
 
     @Override
     public Map<String, Function> getFunctions() {
-        return Map.of("pageurl", new Function() {
+        return Map.of(
+                "pageurl", function(List.of("id"), args -> args.get("id") instanceof Number id
+                        ? tree.find(id.longValue()).filter(Page::isLive).map(Page::getPath).orElse(null) : null),
+                "child_pages", function(List.of("id"), args -> args.get("id") instanceof Number id
+                        ? tree.liveChildren(id.longValue(), 0, MAX_CHILDREN).stream().map(this::summary).toList() : List.of()),
+                "listing_preview", function(List.of("id", "count"), args -> args.get("id") instanceof Number id
+                        && args.get("count") instanceof Number count ? listingPreview(id.longValue(), count.intValue()) : null));
+    }
+
+    /**
+     * The first {@code count} items of a live listing page, in the listing's own order, and {@code more_url}: the
+     * listing page that continues after them, or null when there are no more.
+     */
+    private Map<String, Object> listingPreview(long id, int count) {
+        Page listing = tree.find(id).filter(Page::isLive).orElse(null);
+        PageType type = listing == null ? null : pageTypes.find(listing.getType()).orElse(null);
+        if (type == null || type.behaviour() != PageType.Behaviour.LISTING || count < 1) {
+            return null;
+        }
+        long total = tree.countLiveChildren(id);
+        int perPage = Math.max(1, type.perPage());
+        int continuesOn = count / perPage + 1;
+        Map<String, Object> preview = new HashMap<>();
+        preview.put("title", listing.getLiveTitle());
+        preview.put("path", listing.getPath());
+        preview.put("items", tree.liveChildren(id, 0, count).stream().map(this::summary).toList());
+        preview.put("total", total);
+        preview.put("more_url", total <= count ? null
+                : listing.getPath() + (continuesOn > 1 ? "?page=" + continuesOn : ""));
+        return preview;
+    }
+
+    /** A live page as a list shows it: title, path, fields and a summary if it has one. */
+    private Map<String, Object> summary(Page page) {
+        PageContent content = codec.read(page.getLiveContent());
+        Map<String, Object> item = new HashMap<>();
+        item.put("id", page.getId());
+        item.put("title", content.title());
+        item.put("path", page.getPath());
+        item.put("fields", content.fields());
+        Object summary = content.fields().get("summary");
+        item.put("summary", summary != null ? summary : content.fields().get("seo_description"));
+        return item;
+    }
+
+    private static Function function(List<String> arguments, java.util.function.Function<Map<String, Object>, Object> body) {
+        return new Function() {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
-                Object id = args.get("id");
-                if (!(id instanceof Number number)) {
-                    return null;
-                }
-                return tree.find(number.longValue()).filter(Page::isLive).map(Page::getPath).orElse(null);
+                return body.apply(args);
             }
 
             @Override
             public List<String> getArgumentNames() {
-                return List.of("id");
+                return arguments;
             }
-        });
+        };
     }
 }

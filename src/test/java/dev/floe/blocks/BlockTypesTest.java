@@ -19,7 +19,7 @@ class BlockTypesTest {
     private static final Map<String, Object> RAW = Map.of("type", "raw_html", "value", Map.of("html", "<marquee>hi</marquee>"));
 
     private final BlockTypes blockTypes = new BlockTypes(new SiteProject(FloeSettings.from(Map.<String, String>of()::get)),
-            new FieldValidator(new RichTextSanitizer()));
+            new FieldValidator(new RichTextSanitizer()), List.of());
     private final List<ValidationProblem> problems = new ArrayList<>();
 
     @Test
@@ -84,6 +84,51 @@ class BlockTypesTest {
         clean(Map.of("main", blocks), Set.of(), List.of());
 
         assertThat(problems).extracting(ValidationProblem::message).containsExactly("has 501 blocks; at most 500 are allowed");
+    }
+
+    @Test
+    void aBlockRuleSeesWhatWasSentDecidesWhatItComputesAndChecksBlocksTogether() {
+        BlockRule stamp = new BlockRule() {
+            @Override
+            public String blockType() {
+                return "heading";
+            }
+
+            @Override
+            public Set<String> computedKeys() {
+                return Set.of("stamp");
+            }
+
+            @Override
+            public Map<String, Object> apply(Map<String, Object> value, Map<String, Object> sent, Report report) {
+                if ("forbidden".equals(value.get("text"))) {
+                    report.problem("text", "is forbidden");
+                }
+                Map<String, Object> stored = new java.util.LinkedHashMap<>(value);
+                stored.put("stamp", "computed, not " + sent.get("stamp"));
+                return stored;
+            }
+
+            @Override
+            public void applyTogether(List<Placed> blocks, List<ValidationProblem> problems) {
+                if (blocks.size() > 2) {
+                    problems.add(blocks.get(2).problem(blockType(), null, "a page has at most two headings"));
+                }
+            }
+        };
+        BlockTypes withRule = new BlockTypes(new SiteProject(FloeSettings.from(Map.<String, String>of()::get)),
+                new FieldValidator(new RichTextSanitizer()), List.of(stamp));
+        Map<String, Object> heading = Map.of("type", "heading", "value", Map.of("text", "Hello", "stamp", "sent"));
+
+        Map<String, List<Block>> cleaned = withRule.cleanSlots(MAIN, Map.of("main", List.of(heading)), Set.of(), List.of(), id -> true, problems);
+        assertThat(problems).isEmpty();
+        assertThat(cleaned.get("main").getFirst().value()).containsEntry("stamp", "computed, not sent");
+
+        withRule.cleanSlots(MAIN, Map.of("main", List.of(heading, Map.of("type", "heading", "value", Map.of("text", "forbidden")),
+                heading, heading)), Set.of(), List.of(), id -> true, problems);
+        assertThat(problems).extracting(ValidationProblem::sentence).containsExactly(
+                "slot 'main', block 2 (heading), field 'text': is forbidden",
+                "slot 'main', block 4 (heading): a page has at most two headings");
     }
 
     private Map<String, List<Block>> clean(Map<String, ?> slots, Set<String> permissions, List<Block> existing) {

@@ -3,6 +3,7 @@ package dev.floe.blocks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,49 @@ class FieldValidatorTest {
                 "slot 'main', block 3 (faq), field 'count': must be between 1 and 10",
                 "slot 'main', block 3 (faq), field 'on': must be true or false",
                 "slot 'main', block 3 (faq), field 'day': must be a date written YYYY-MM-DD, not '2030-02-30'");
+    }
+
+    @Test
+    void aDecimalFieldTakesAnyFiniteNumberWithinItsBounds() {
+        Map<String, FieldSpec> specs = Map.of("latitude", new FieldSpec(FieldType.DECIMAL, null, null, false, null, -90, 90, null, null));
+
+        assertThat(clean(specs, Map.of("latitude", 51.5074))).containsEntry("latitude", 51.5074);
+        assertThat(clean(specs, Map.of("latitude", -90))).containsEntry("latitude", -90.0);
+        for (Object wrong : List.of(90.0001, -91, "51.5", true)) {
+            clean(specs, Map.of("latitude", wrong));
+            assertThat(problems).as(String.valueOf(wrong)).extracting(ValidationProblem::field).containsExactly("latitude");
+        }
+    }
+
+    @Test
+    void slugEmailAndPhoneFieldsTakeOnlyWhatTheirNamesSay() {
+        Map<String, FieldSpec> specs = new LinkedHashMap<>();
+        specs.put("anchor", spec(FieldType.SLUG, false));
+        specs.put("email", spec(FieldType.EMAIL, false));
+        specs.put("phone", spec(FieldType.PHONE, false));
+
+        assertThat(clean(specs, Map.of("anchor", " opening-hours ", "email", " a.b+c@mail.example.org ", "phone", "+1 (555) 010-0000")))
+                .containsExactly(Map.entry("anchor", "opening-hours"), Map.entry("email", "a.b+c@mail.example.org"),
+                        Map.entry("phone", "+1 (555) 010-0000"));
+        clean(specs, Map.of("anchor", "Opening_Hours", "email", "a@b", "phone", "+1 ext. 5"));
+        assertThat(problems).extracting(ValidationProblem::field).containsExactly("anchor", "email", "phone");
+        clean(specs, Map.of("anchor", "a-", "email", "<a@example.org>", "phone", "12"));
+        assertThat(problems).extracting(ValidationProblem::field).containsExactly("anchor", "email", "phone");
+    }
+
+    @Test
+    void textListsAndGridsHoldPlainTextsWithinTheirLimits() {
+        Map<String, FieldSpec> specs = new LinkedHashMap<>();
+        specs.put("header", new FieldSpec(FieldType.TEXT_LIST, null, null, false, 3, null, 2, null, null));
+        specs.put("rows", new FieldSpec(FieldType.TEXT_GRID, null, null, false, 3, null, 2, null, null));
+
+        assertThat(clean(specs, Map.of("header", List.of(" a ", ""), "rows", List.of(List.of("b", "c"), List.of())))).containsExactly(
+                Map.entry("header", List.of("a", "")), Map.entry("rows", List.of(List.of("b", "c"), List.of())));
+        clean(specs, Map.of("header", List.of("a", "b", "c"), "rows", List.of(List.of("x"), List.of("y"), List.of("z"))));
+        assertThat(problems).extracting(ValidationProblem::message).containsExactly("has 3 items; at most 2 are allowed",
+                "has 3 rows; at most 2 are allowed");
+        clean(specs, Map.of("header", List.of("long"), "rows", List.of(List.of("ok", 1), Collections.nCopies(21, "x"))));
+        assertThat(problems).extracting(ValidationProblem::field).containsExactly("header[0]", "rows[0][1]", "rows[1]");
     }
 
     @Test

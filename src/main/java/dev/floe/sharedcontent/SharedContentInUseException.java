@@ -1,0 +1,25 @@
+package dev.floe.sharedcontent;
+
+import java.util.List;
+
+/** Shared content cannot be deleted while pages show it; {@code pages} are the ones that do. */
+public class SharedContentInUseException extends RuntimeException {
+
+    /** A page that places the shared content, in its draft or its live version. */
+    public record UsingPage(long id, String path) {
+    }
+
+    private final List<UsingPage> pages;
+
+    SharedContentInUseException(String name, List<UsingPage> pages) {
+        super("The shared content '" + name + "' is used on " + pages.size() + (pages.size() == 1 ? " page" : " pages")
+                + " (" + String.join(", ", pages.stream().limit(10).map(UsingPage::path).toList())
+                + (pages.size() > 10 ? ", …" : "") + "); remove it from " + (pages.size() == 1 ? "that page" : "them")
+                + " first.");
+        this.pages = List.copyOf(pages);
+    }
+
+    public List<UsingPage> pages() {
+        return pages;
+    }
+}
