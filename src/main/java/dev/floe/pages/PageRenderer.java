@@ -31,6 +31,8 @@ public class PageRenderer {
     private final PageTree tree;
     private final ContentCodec codec;
     private final Map<String, Object> siteView;
+    // A revision's content never changes, so live content parsed once per revision can be reused by every render.
+    private final ParsedRevisions liveContent;
 
     PageRenderer(Templates templates, BlockTypes blockTypes, PageTypes pageTypes, PageTree tree, ContentCodec codec,
                  SiteProject site, FloeSettings settings) {
@@ -39,6 +41,7 @@ public class PageRenderer {
         this.pageTypes = pageTypes;
         this.tree = tree;
         this.codec = codec;
+        this.liveContent = new ParsedRevisions(codec, 2_000);
         this.siteView = Map.of("name", site.siteName(), "base_url", settings.baseUrl());
     }
 
@@ -53,7 +56,10 @@ public class PageRenderer {
     }
 
     public PageContent content(Page page, boolean draft) {
-        return codec.read(draft ? page.getDraftContent() : page.getLiveContent());
+        if (draft || page.getLiveRevisionId() == null) {
+            return codec.read(draft ? page.getDraftContent() : page.getLiveContent());
+        }
+        return liveContent.get(page.getLiveRevisionId(), page.getLiveContent());
     }
 
     public void render(Page page, Options options, Writer out) {

@@ -46,7 +46,7 @@ class PublicSite {
     }
 
     @RequestMapping(value = "/**", method = {RequestMethod.GET, RequestMethod.HEAD})
-    ResponseEntity<String> serve(HttpServletRequest request) {
+    ResponseEntity<?> serve(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (!path.endsWith("/") && !path.substring(path.lastIndexOf('/')).contains(".")) {
             String withSlash = path + "/";
@@ -68,7 +68,7 @@ class PublicSite {
         StringWriter html = new StringWriter(32 * 1024);
         int listingPage = type.behaviour() == PageType.Behaviour.LISTING ? listingPage(request) : 1;
         renderer.render(page, new PageRenderer.Options(false, listingPage), html);
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(html.toString());
+        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private ResponseEntity<String> redirectPage(Page page) {
