@@ -20,6 +20,7 @@ import com.aayushatharva.brotli4j.encoder.Encoder;
 import com.helger.css.ECSSVersion;
 import com.helger.css.decl.CascadingStyleSheet;
 import com.helger.css.reader.CSSReader;
+import com.helger.css.reader.errorhandler.CollectingCSSParseErrorHandler;
 import com.helger.css.writer.CSSWriter;
 import com.helger.css.writer.CSSWriterSettings;
 
@@ -95,9 +96,11 @@ public class Compressor {
         String ext = extension(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (ext.equals("css")) {
-            CascadingStyleSheet css = CSSReader.readFromString(text, ECSSVersion.CSS30);
-            if (css == null) {
-                return bytes; // ph-css could not parse it: better unminified than broken
+            CollectingCSSParseErrorHandler errors = new CollectingCSSParseErrorHandler();
+            boolean[] failed = {false};
+            CascadingStyleSheet css = CSSReader.readFromString(text, ECSSVersion.CSS30, errors, ex -> failed[0] = true);
+            if (css == null || failed[0] || errors.hasParseErrors()) {
+                return bytes; // ph-css skips what it cannot parse: better unminified than missing rules
             }
             CSSWriter writer = new CSSWriter(new CSSWriterSettings(ECSSVersion.CSS30, true));
             writer.setWriteHeaderText(false);

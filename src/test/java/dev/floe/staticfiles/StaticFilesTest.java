@@ -97,6 +97,15 @@ class StaticFilesTest extends FloeIntegrationTest {
     }
 
     @Test
+    void cssThatTheMinifierCannotParseIsKeptWhole() {
+        String css = "@supports selector(:has(a)) { .x { width: clamp(1rem, 2vw + 1rem, 3rem); } }\n.y { color: red; }\n";
+
+        byte[] out = Compressor.minify(Path.of("site.css"), css.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(out, StandardCharsets.UTF_8)).contains("clamp(1rem, 2vw + 1rem, 3rem)", "@supports");
+    }
+
+    @Test
     void theJsMinifierKeepsStringsRegexesAndLineBreaks() {
         String js = "// c\nvar a = \"// not a comment\";  /* x */\nvar r = /\\/+/g;\nvar t = `a ${ b + 1 } // c`;\nif (a) {\n    x = a / 2 / b\n}\n";
 

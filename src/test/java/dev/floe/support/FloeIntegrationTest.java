@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,10 +39,14 @@ public abstract class FloeIntegrationTest {
     @Autowired
     protected Accounts accounts;
 
+    @Value("${spring.datasource.url}")
+    private String databaseUrl;
+
     protected Api api;
     protected Api anonymous;
 
-    private static String sharedToken;
+    // One editor and token per database: most test classes share one, a few (such as the browser test) have their own.
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @BeforeEach
     void connect() {
@@ -47,12 +54,11 @@ public abstract class FloeIntegrationTest {
         api = new Api(port, token());
     }
 
-    private synchronized String token() {
-        if (sharedToken == null) {
+    private String token() {
+        return TOKENS.computeIfAbsent(databaseUrl, url -> {
             accounts.createSuperuser("editor@floe.test", "a long enough password");
-            sharedToken = accounts.createToken("editor@floe.test", "tests");
-        }
-        return sharedToken;
+            return accounts.createToken("editor@floe.test", "tests");
+        });
     }
 
     /** A slug no other test uses. */
