@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "floe", mixinStandardHelpOptions = true, versionProvider = Floe.Version.class,
         description = "Floe, a content publishing platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ShowMigrationsCommand.class,
+                BackupCommand.class, RestoreCommand.class, CheckCommand.class, SmokeCommand.class,
                 CreateSuperuserCommand.class, CreateTokenCommand.class, PublishScheduledCommand.class,
                 ImportRedirectsCommand.class, CollectStaticCommand.class, CompressCommand.class,
                 NewSiteCommand.class})

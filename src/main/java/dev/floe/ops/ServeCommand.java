@@ -13,6 +13,7 @@ import dev.floe.config.FloeSettings;
 import dev.floe.demo.DemoContent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /** {@code floe serve}: runs the site until stopped. */
 @Command(name = "serve", description = "Serve the site (and the admin and API) until stopped.")
@@ -36,13 +37,27 @@ public class ServeCommand implements Callable<Integer> {
         System.out.println("Floe is running at http://localhost:" + port + "/ (" + settings.module().label() + ", "
                 + settings.database().describe() + "). Stop it with Ctrl+C.");
         CountDownLatch stopped = new CountDownLatch(1);
-        context.addApplicationListener(event -> {
-            if (event instanceof org.springframework.context.event.ContextClosedEvent) {
-                stopped.countDown();
-            }
-        });
+        stopGracefullyOn(context, stopped, "TERM", "INT");
         context.registerShutdownHook();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * On SIGTERM (or Ctrl+C) the context closes: the instance turns unready, finishes the requests in flight (at most
+     * spring.lifecycle.timeout-per-shutdown-phase) and stops; then {@code serve} returns and the process exits 0.
+     * The JVM's own handling of the signal would exit with 143, which reads as a failure to supervisors that restart
+     * on one (Swarm's on-failure policy, systemd).
+     */
+    private static void stopGracefullyOn(ConfigurableApplicationContext context, CountDownLatch stopped, String... signals) {
+        for (String name : signals) {
+            Signal.handle(new Signal(name), signal -> Thread.ofPlatform().name("floe-stop").start(() -> {
+                try {
+                    context.close();
+                } finally {
+                    stopped.countDown();
+                }
+            }));
+        }
     }
 }

@@ -66,6 +66,8 @@ class MigrationsRollbackTest {
                 }
             } finally {
                 if (db.postgres()) {
+                    // Liquibase turned auto-commit off on PostgreSQL; without it the drop would be rolled back on close.
+                    connection.setAutoCommit(true);
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("DROP SCHEMA " + schema + " CASCADE");
                     }

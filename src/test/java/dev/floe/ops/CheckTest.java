@@ -1,0 +1,90 @@
+package dev.floe.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.floe.support.Cli;
+import dev.floe.support.FloeIntegrationTest;
+
+/** {@code floe check [--deploy]}, run as a separate process with the environment an operator would give it. */
+class CheckTest extends FloeIntegrationTest {
+
+    private static final String STRONG_SECRET = "k3J9-qX2v7Lp0zR8tY4wB6nM1cF5hD0sAe";
+
+    @Test
+    void everyProblemIsReportedAtOnceEvenWhenFloeCannotStart() throws IOException {
+        int closed = closedPort();
+        Map<String, String> env = new HashMap<>();
+        env.put("BASE_SETTINGS_MODULE", "develop");
+        env.put("SECRET_KEY", "changeme");
+        env.put("PORT", "eighty");
+        env.put("REDIS_ADDRESS", "127.0.0.1:" + closed);
+        env.put("ELASTICSEARCH_ADDRESS", "http://127.0.0.1:" + closed);
+        env.putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(closed), "PGDATABASE", "floe", "PGUSER", "floe", "PGPASSWORD", "x"));
+        env.put("EMAIL_HOST", "");
+        env.put("AWS_STORAGE_BUCKET_NAME", "");
+
+        Cli.Result result = Cli.run(env, "check", "--deploy");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stdout()).contains(
+                "ERROR    BASE_SETTINGS_MODULE: is 'develop': a deployment runs production",
+                "ERROR    SECRET_KEY: is too weak for production",
+                "ERROR    SITE_DOMAIN: must be set in production",
+                "ERROR    PORT: must be a port number",
+                "ERROR    database: cannot be reached at 127.0.0.1:" + closed,
+                "ERROR    Redis: cannot be reached at 127.0.0.1:" + closed,
+                "ERROR    Elasticsearch: cannot be reached at 127.0.0.1:" + closed,
+                "ERROR    AWS_STORAGE_BUCKET_NAME: is unset while REDIS_ADDRESS says several instances run",
+                "WARNING  EMAIL_HOST: is unset",
+                "WARNING  FORCE_SSL: is not yes",
+                "WARNING  migrations: not checked");
+        assertThat(result.stderr().strip()).isEqualTo("floe: check found 8 serious problems (BASE_SETTINGS_MODULE, SECRET_KEY, "
+                + "SITE_DOMAIN, PORT, database, Redis, Elasticsearch, AWS_STORAGE_BUCKET_NAME)");
+    }
+
+    @Test
+    void aSoundProductionSetupPassesWithTheServicesItNames() throws IOException {
+        try (ServerSocket search = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = new HashMap<>();
+            env.put("BASE_SETTINGS_MODULE", "production");
+            env.put("SECRET_KEY", STRONG_SECRET);
+            env.put("SITE_DOMAIN", "www.example.com");
+            env.put("FORCE_SSL", "yes");
+            env.put("EMAIL_HOST", "smtp.example.com");
+            env.put("ELASTICSEARCH_ADDRESS", "http://127.0.0.1:" + search.getLocalPort());
+
+            Cli.Result result = Cli.run(env, "check", "--deploy");
+
+            assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+            assertThat(result.stdout()).contains("OK       settings: production module for www.example.com",
+                            "OK       Elasticsearch: reachable at 127.0.0.1:" + search.getLocalPort(), "OK       migrations: all ")
+                    .doesNotContain("ERROR");
+            assertThat(result.lastLine()).startsWith("No serious problems");
+        }
+    }
+
+    @Test
+    void pendingMigrationsAreSerious() throws Exception {
+        try (ScratchDatabase empty = ScratchDatabase.create()) {
+            Cli.Result result = Cli.run(empty.env(), "check");
+
+            assertThat(result.exitCode()).isNotZero();
+            assertThat(result.stdout()).containsPattern("ERROR    migrations: [0-9]+ pending \\(accounts-0001-users-and-tokens, .*\\): run floe migrate");
+            assertThat(result.stderr().strip()).isEqualTo("floe: check found 1 serious problem (migrations)");
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
