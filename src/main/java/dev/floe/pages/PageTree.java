@@ -121,10 +121,10 @@ public class PageTree {
     }
 
     /** A page request by offset rather than page number, as the API is paginated with offset and limit. */
-    static final class OffsetPage extends PageRequest {
+    public static final class OffsetPage extends PageRequest {
         private final long offset;
 
-        OffsetPage(int offset, int limit) {
+        public OffsetPage(int offset, int limit) {
             this(offset, limit, Sort.unsorted());
         }
 

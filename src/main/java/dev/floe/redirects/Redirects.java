@@ -42,7 +42,7 @@ public class Redirects {
 
     @Transactional(readOnly = true)
     public Listing list(int offset, int limit) {
-        var page = redirects.findAllByOrderByOldPath(org.springframework.data.domain.PageRequest.of(offset / Math.max(1, limit), Math.max(1, limit)));
+        var page = redirects.findAllByOrderByOldPath(new PageTree.OffsetPage(offset, limit));
         return new Listing(page.getContent().stream().map(Redirects::view).toList(), page.getTotalElements());
     }
 

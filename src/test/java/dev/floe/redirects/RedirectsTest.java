@@ -49,6 +49,20 @@ class RedirectsTest extends FloeIntegrationTest {
     }
 
     @Test
+    void theListOfRedirectsPagesByOffsetAndLimit() {
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/v2/redirects/", Map.of("old_path", "/" + unique("paged") + "/", "target_url", "https://example.org/"));
+        }
+
+        JsonNode firstThree = api.get("/api/v2/redirects/?offset=0&limit=3").json().get("items");
+        JsonNode fromSecond = api.get("/api/v2/redirects/?offset=1&limit=2").json().get("items");
+
+        assertThat(fromSecond.size()).isEqualTo(2);
+        assertThat(fromSecond.get(0).get("id").asLong()).isEqualTo(firstThree.get(1).get("id").asLong());
+        assertThat(fromSecond.get(1).get("id").asLong()).isEqualTo(firstThree.get(2).get("id").asLong());
+    }
+
+    @Test
     void redirectLoopsAreRefused() {
         String a = "/" + unique("loop-a") + "/";
         String b = "/" + unique("loop-b") + "/";
