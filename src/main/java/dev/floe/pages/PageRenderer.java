@@ -1,6 +1,5 @@
 package dev.floe.pages;
 
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import dev.floe.blocks.BlockType;
 import dev.floe.blocks.BlockTypes;
 import dev.floe.config.FloeSettings;
 import dev.floe.config.SiteProject;
+import dev.floe.templates.HtmlBuffer;
 import dev.floe.templates.Templates;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 
@@ -30,12 +30,14 @@ public class PageRenderer {
     private final PageTypes pageTypes;
     private final PageTree tree;
     private final ContentCodec codec;
+    private final LivePages livePages;
     private final Map<String, Object> siteView;
     // A revision's content never changes, so live content parsed once per revision can be reused by every render.
     private final ParsedRevisions liveContent;
 
     PageRenderer(Templates templates, BlockTypes blockTypes, PageTypes pageTypes, PageTree tree, ContentCodec codec,
-                 SiteProject site, FloeSettings settings) {
+                 LivePages livePages, SiteProject site, FloeSettings settings) {
+        this.livePages = livePages;
         this.templates = templates;
         this.blockTypes = blockTypes;
         this.pageTypes = pageTypes;
@@ -63,18 +65,36 @@ public class PageRenderer {
     }
 
     public void render(Page page, Options options, Writer out) {
-        PageContent content = content(page, options.draft());
-        PageType type = pageTypes.get(page.getType());
+        render(page.getId(), page.getType(), page.getPath(), page.getFirstPublishedAt(), page.getLastPublishedAt(),
+                content(page, options.draft()), options, out);
+    }
+
+    /** Renders a live page found by {@link LivePages}; its content is parsed once per revision. */
+    public void render(LivePage page, Writer out, int listingPage) {
+        render(page.id(), page.type(), page.path(), page.firstPublishedAt(), page.lastPublishedAt(), content(page),
+                new Options(false, listingPage), out);
+    }
+
+    public PageContent content(LivePage page) {
+        if (page.liveRevisionId() == null) {
+            return codec.read(livePages.liveContent(page.id()));
+        }
+        return liveContent.get(page.liveRevisionId(), () -> livePages.revisionContent(page.liveRevisionId()));
+    }
+
+    private void render(long id, String typeName, String path, Object firstPublishedAt, Object lastPublishedAt,
+                        PageContent content, Options options, Writer out) {
+        PageType type = pageTypes.get(typeName);
         Map<String, Object> pageView = new HashMap<>();
-        pageView.put("id", page.getId());
+        pageView.put("id", id);
         pageView.put("title", content.title());
-        pageView.put("path", page.getPath());
+        pageView.put("path", path);
         pageView.put("type", type.name());
         pageView.put("type_label", type.label());
         pageView.put("layout", content.layout());
         pageView.put("fields", content.fields());
-        pageView.put("first_published_at", page.getFirstPublishedAt());
-        pageView.put("last_published_at", page.getLastPublishedAt());
+        pageView.put("first_published_at", firstPublishedAt);
+        pageView.put("last_published_at", lastPublishedAt);
         pageView.put("anchors", anchors(content));
 
         Map<String, Object> context = new HashMap<>();
@@ -87,14 +107,14 @@ public class PageRenderer {
         }
         context.put("slots", slots);
         if (type.behaviour() == PageType.Behaviour.LISTING) {
-            context.put("listing", listing(page, type, options.listingPage()));
+            context.put("listing", listing(id, type, options.listingPage()));
         }
         String layout = "layouts/" + content.layout();
         templates.render(templates.exists(layout) ? layout : "layouts/default", context, out);
     }
 
     public String render(Page page, Options options) {
-        StringWriter out = new StringWriter(32 * 1024);
+        HtmlBuffer out = new HtmlBuffer(32 * 1024);
         render(page, options, out);
         return out.toString();
     }
@@ -107,7 +127,7 @@ public class PageRenderer {
     }
 
     private String renderBlocks(List<Block> blocks, Map<String, Object> pageView) {
-        StringWriter out = new StringWriter(blocks.size() * 1024);
+        HtmlBuffer out = new HtmlBuffer(blocks.size() * 1024);
         Map<String, Object> context = new HashMap<>();
         context.put("page", pageView);
         for (int i = 0; i < blocks.size(); i++) {
@@ -137,13 +157,13 @@ public class PageRenderer {
     }
 
     /** One page of a listing page's live children, newest position first as editors ordered them. */
-    private Map<String, Object> listing(Page page, PageType type, int requestedPage) {
-        long total = tree.countLiveChildren(page.getId());
+    private Map<String, Object> listing(long pageId, PageType type, int requestedPage) {
+        long total = tree.countLiveChildren(pageId);
         int perPage = Math.max(1, type.perPage());
         int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
         int current = Math.max(1, Math.min(requestedPage, pages));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Page child : tree.liveChildren(page.getId(), (current - 1) * perPage, perPage)) {
+        for (Page child : tree.liveChildren(pageId, (current - 1) * perPage, perPage)) {
             PageContent childContent = codec.read(child.getLiveContent());
             Map<String, Object> item = new HashMap<>();
             item.put("id", child.getId());

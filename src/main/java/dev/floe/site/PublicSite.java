@@ -1,6 +1,5 @@
 package dev.floe.site;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -15,6 +14,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
+import dev.floe.pages.LivePage;
+import dev.floe.pages.LivePages;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageContent;
 import dev.floe.pages.PageRenderer;
@@ -22,6 +23,7 @@ import dev.floe.pages.PageTree;
 import dev.floe.pages.PageType;
 import dev.floe.pages.PageTypes;
 import dev.floe.redirects.Redirects;
+import dev.floe.templates.HtmlBuffer;
 
 /**
  * The public website: a path leads to a live page, a redirect, or the 404 page. Drafts are never shown here.
@@ -32,13 +34,15 @@ class PublicSite {
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
     private final PageTree tree;
+    private final LivePages livePages;
     private final PageTypes pageTypes;
     private final PageRenderer renderer;
     private final Redirects redirects;
     private final ResponsePages responsePages;
 
-    PublicSite(PageTree tree, PageTypes pageTypes, PageRenderer renderer, Redirects redirects, ResponsePages responsePages) {
+    PublicSite(PageTree tree, LivePages livePages, PageTypes pageTypes, PageRenderer renderer, Redirects redirects, ResponsePages responsePages) {
         this.tree = tree;
+        this.livePages = livePages;
         this.pageTypes = pageTypes;
         this.renderer = renderer;
         this.redirects = redirects;
@@ -50,29 +54,29 @@ class PublicSite {
         String path = request.getRequestURI();
         if (!path.endsWith("/") && !path.substring(path.lastIndexOf('/')).contains(".")) {
             String withSlash = path + "/";
-            if (tree.findLiveByPath(withSlash).isPresent() || redirects.find(withSlash).isPresent()) {
+            if (livePages.find(withSlash).isPresent() || redirects.find(withSlash).isPresent()) {
                 return redirect(withSlash + query(request), true);
             }
         }
-        Optional<Page> found = tree.findLiveByPath(path);
+        Optional<LivePage> found = livePages.find(path);
         if (found.isEmpty()) {
             return redirects.find(path)
                     .map(target -> redirect(target.location(), target.permanent()))
                     .orElseGet(() -> notFound(path));
         }
-        Page page = found.get();
-        PageType type = pageTypes.get(page.getType());
+        LivePage page = found.get();
+        PageType type = pageTypes.get(page.type());
         if (type.behaviour() == PageType.Behaviour.REDIRECT) {
             return redirectPage(page);
         }
-        StringWriter html = new StringWriter(32 * 1024);
+        HtmlBuffer html = new HtmlBuffer(32 * 1024);
         int listingPage = type.behaviour() == PageType.Behaviour.LISTING ? listingPage(request) : 1;
-        renderer.render(page, new PageRenderer.Options(false, listingPage), html);
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        renderer.render(page, html, listingPage);
+        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(html.utf8());
     }
 
-    private ResponseEntity<String> redirectPage(Page page) {
-        PageContent content = renderer.content(page, false);
+    private ResponseEntity<String> redirectPage(LivePage page) {
+        PageContent content = renderer.content(page);
         boolean permanent = Boolean.TRUE.equals(content.fields().get("permanent"));
         Object targetPage = content.fields().get("target_page");
         if (targetPage instanceof Number id) {
@@ -85,7 +89,7 @@ class PublicSite {
         if (url instanceof String location) {
             return redirect(location, permanent);
         }
-        return notFound(page.getPath());
+        return notFound(page.path());
     }
 
     private ResponseEntity<String> notFound(String path) {

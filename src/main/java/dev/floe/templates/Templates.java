@@ -1,7 +1,6 @@
 package dev.floe.templates;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -74,7 +73,7 @@ public class Templates {
     }
 
     public String render(String name, Map<String, Object> context) {
-        StringWriter out = new StringWriter(4096);
+        HtmlBuffer out = new HtmlBuffer(4096);
         render(name, context, out);
         return out.toString();
     }
