@@ -19,7 +19,9 @@
 #
 # Environment: BENCH_JAVA_OPTS (JVM flags for the server; default below), MVN_FLAGS (default "-q -B"),
 #              BENCH_LONG_WARMUP (seconds, default 60: an extra render row after a longer JIT warm-up; 0 skips it),
-#              FLOE_BENCH_PG_BIN (default /usr/lib/postgresql/15/bin).
+#              FLOE_BENCH_PG_BIN (default /usr/lib/postgresql/15/bin),
+#              BENCH_AOT (default 1: after seeding, extract the jar and make the JVM's AOT cache with a training run,
+#              as deploy/Dockerfile does, and start from them; 0: plain java -jar).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -47,6 +49,7 @@ PGBIN=${FLOE_BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k}
 CLI_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the one-off createsuperuser / createtoken commands
 ARTICLE=/news/restoring-the-harbour-crane/
+AOT=${BENCH_AOT:-1}                           # 1: serve from the extracted jar with an AOT cache, as the image does
 LONG_WARMUP=${BENCH_LONG_WARMUP:-60}          # seconds of extra warm-up before the extra "warmed JVM" row; 0: none
 WRK_ARGS=(-t2 -c32 -d10s --latency)          # identical to the anchor
 WARM_ARGS=(-t2 -c32 -d3s)                     # un-measured warm-up before each set of 3
@@ -145,11 +148,12 @@ FLOE_ENV=(-u PGPASSWORD -u REDIS_ADDRESS -u ELASTICSEARCH_ADDRESS -u FORCE_SSL
   PGHOST=127.0.0.1 PGPORT="$PGPORT" PGDATABASE=floe PGUSER=postgres FLOE_VAR_DIR="$W/var" PORT="$FPORT"
   FLOE_SITE_DIR="$HERE/site" SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
 
+SERVE_JAR=$JAR SERVE_OPTS=""
 start_floe() {   # start_floe LOG: starts the server (FPID), waits for /-/health/ready; START_MS = launch to ready
   local t0 i=0
   t0=$(now_ns)
   # shellcheck disable=SC2086
-  env "${FLOE_ENV[@]}" "$JAVA" $JAVA_OPTS -jar "$JAR" serve >"$1" 2>&1 &
+  env "${FLOE_ENV[@]}" "$JAVA" $JAVA_OPTS $SERVE_OPTS -jar "$SERVE_JAR" serve >"$1" 2>&1 &
   FPID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/-/health/ready")" = 200 ]; do
     kill -0 "$FPID" 2>/dev/null || { echo "Floe stopped during start-up; its log:" >&2; tail -40 "$1" >&2; exit 1; }
@@ -174,8 +178,23 @@ echo "== seeded: $seed; createsuperuser $(( (t1 - t0) / 1000000 )) ms, createtok
 ARTICLE_ID=$(sed 's/.*article_id=\([0-9]*\).*/\1/' <<<"$seed")
 as_pg "$PGBIN/psql" -X -q -h "$W/pg/sock" -p "$PGPORT" -U postgres -d floe -c "VACUUM ANALYZE"
 
-# 3 cold starts on the seeded database (like the anchor's); the median is the start-up figure; bench on the last
 stop_floe
+if [ "$AOT" = 1 ]; then
+  # As the image does (deploy/Dockerfile, deploy/image/aot-train): the jar extracted, and a training run that writes
+  # the JVM's AOT cache (classes loaded and linked, JIT profiles) when it stops; every later start reads it.
+  t0=$(now_ns)
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$W/app" >/dev/null
+  SERVE_JAR=$W/app/floe.jar SERVE_OPTS="-XX:AOTCacheOutput=$W/app/floe.aot"
+  start_floe "$R/floe-aot-training.log"
+  wrk -t2 -c8 -d10s "$BASE$ARTICLE" >/dev/null
+  wrk -t2 -c8 -d5s "$BASE/api/v2/pages/$ARTICLE_ID/" >/dev/null
+  curl -s -o /dev/null "$BASE/sitemap.xml"; curl -s -o /dev/null "$BASE/no-such-page/"
+  stop_floe
+  [ -s "$W/app/floe.aot" ] || { echo "the training run wrote no AOT cache; its log:" >&2; tail -20 "$R/floe-aot-training.log" >&2; exit 1; }
+  SERVE_OPTS="-XX:AOTCache=$W/app/floe.aot"
+  echo "== AOT cache: $(du -m "$W/app/floe.aot" | cut -f1) MB, extraction and training run $(( ($(now_ns) - t0) / 1000000 )) ms"
+fi
+# 3 cold starts on the seeded database (like the anchor's); the median is the start-up figure; bench on the last
 ms=()
 for k in 1 2 3; do
   [ -z "$FPID" ] || stop_floe
@@ -241,7 +260,7 @@ mkdir -p "$HERE/results/raw-$STAMP" && cp -r "$R"/. "$HERE/results/raw-$STAMP/fl
   echo "# Floe vs Django / nginx, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), kernel $(uname -r)"
   echo "load average (1/5/15 min): at start $(cat "$R/loadavg-start"), at end $(cat "$R/loadavg-end")"
-  echo "Floe: jar $JAR built $(unzip -p "$JAR" META-INF/build-info.properties 2>/dev/null | sed -n 's/^build.time=//p' | tr -d '\\') (checkout HEAD $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')), $("$JAVA" -version 2>&1 | head -1), JVM flags: $JAVA_OPTS"
+  echo "Floe: jar $JAR built $(unzip -p "$JAR" META-INF/build-info.properties 2>/dev/null | sed -n 's/^build.time=//p' | tr -d '\\') (checkout HEAD $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')), $("$JAVA" -version 2>&1 | head -1), JVM flags: $JAVA_OPTS $SERVE_OPTS"
   echo "Floe settings: BASE_SETTINGS_MODULE=production, PostgreSQL $("$PGBIN/postgres" -V | awk '{print $3}') (own instance, default config), site project bench/site"
   echo "wrk: wrk ${WRK_ARGS[*]} URL after wrk ${WARM_ARGS[*]}; median of 3 runs; wrk runs on the same cores"
   echo "durations: Floe part $((T_FLOE - T_START)) s, anchor part $((T_END - T_FLOE)) s"
