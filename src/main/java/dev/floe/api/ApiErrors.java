@@ -17,8 +17,14 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import dev.floe.accounts.AccountException;
+import dev.floe.media.MediaInUseException;
+import dev.floe.media.MediaNotFoundException;
+import dev.floe.media.MediaRejectedException;
 import dev.floe.blocks.ContentValidationException;
 import dev.floe.navigation.MenuException;
 import dev.floe.navigation.MenuNotFoundException;
@@ -84,6 +90,42 @@ class ApiErrors {
                 .map(p -> Map.<String, Object>of("page", p.id(), "path", p.path())).toList());
     }
 
+    @ExceptionHandler(MediaRejectedException.class)
+    ResponseEntity<Map<String, Object>> mediaRejected(MediaRejectedException e) {
+        return error(HttpStatus.valueOf(e.status()), e.getMessage(), e.field() == null ? List.of()
+                : List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(MediaNotFoundException.class)
+    ResponseEntity<Map<String, Object>> mediaNotFound(MediaNotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MediaInUseException.class)
+    ResponseEntity<Map<String, Object>> mediaInUse(MediaInUseException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), e.pages().stream()
+                .map(p -> Map.<String, Object>of("page", p.id(), "path", p.path())).toList());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e) {
+        return error(HttpStatus.BAD_REQUEST, "Send the file as multipart/form-data in a part named '" + e.getRequestPartName() + "'.",
+                List.of(Map.of("field", e.getRequestPartName(), "message", "this part is required")));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
+        if (e instanceof MaxUploadSizeExceededException) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the upload limit; upload a smaller one.", List.of());
+        }
+        return error(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data body.", List.of());
+    }
+
     @ExceptionHandler(MenuException.class)
     ResponseEntity<Map<String, Object>> menu(MenuException e) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> Map.<String, Object>of("message", p)).toList());
@@ -120,6 +162,10 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        boolean multipart = e.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes);
+        if (multipart) {
+            return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the file as multipart/form-data with the file in a part named 'file'.", List.of());
+        }
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with 'Content-Type: application/json'.", List.of());
     }
 

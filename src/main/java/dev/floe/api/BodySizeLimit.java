@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.floe.media.MediaLimits;
+
 /**
  * Refuses API bodies over the limit: at once when Content-Length says so, otherwise as soon as a streamed body
  * passes it, so a huge or endless body never fills memory.
@@ -21,10 +23,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    // Room for the form fields and part headers that come with an upload.
+    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
-    BodySizeLimit(@Value("${floe.max-request-bytes}") long limit) {
+    private final long limit;
+    private final long uploadLimit;
+
+    BodySizeLimit(@Value("${floe.max-request-bytes}") long limit, MediaLimits media) {
         this.limit = limit;
+        this.uploadLimit = media.maxUploadBytes() + MULTIPART_OVERHEAD;
     }
 
     @Override
@@ -35,6 +42,9 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        long limit = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                ? uploadLimit : this.limit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType("application/json");

@@ -46,6 +46,7 @@ class UnroutedApiRequests implements HandlerExceptionResolver, Ordered {
         ResponseEntity<Map<String, Object>> answer = switch (e) {
             case HttpMediaTypeNotSupportedException unsupported -> errors.mediaType(unsupported);
             case HttpRequestMethodNotSupportedException notAllowed -> errors.method(notAllowed);
+            case org.springframework.web.multipart.MultipartException multipart -> errors.multipart(multipart);
             default -> null;
         };
         if (answer == null) {

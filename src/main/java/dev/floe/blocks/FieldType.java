@@ -7,10 +7,11 @@ import java.util.Locale;
 
 /**
  * The kinds of value a field holds. {@code TEXT_LIST} is a list of plain texts (a table's header row),
- * {@code TEXT_GRID} a list of rows of plain texts (a table's body).
+ * {@code TEXT_GRID} a list of rows of plain texts (a table's body). {@code IMAGE} and {@code DOCUMENT} hold the id of
+ * an item in the media library, checked by the {@link FieldReference} for that type.
  */
 public enum FieldType {
-    TEXT, RICHTEXT, URL, INTEGER, DECIMAL, BOOLEAN, DATE, CHOICE, PAGE, LIST, SLUG, EMAIL, PHONE, TEXT_LIST, TEXT_GRID;
+    TEXT, RICHTEXT, URL, INTEGER, DECIMAL, BOOLEAN, DATE, CHOICE, PAGE, LIST, SLUG, EMAIL, PHONE, TEXT_LIST, TEXT_GRID, IMAGE, DOCUMENT;
 
     @JsonCreator
     public static FieldType parse(String name) {

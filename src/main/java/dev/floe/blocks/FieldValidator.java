@@ -32,9 +32,11 @@ public class FieldValidator {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{3,30}");
 
     private final RichTextSanitizer sanitizer;
+    private final Map<FieldType, FieldReference> references = new java.util.EnumMap<>(FieldType.class);
 
-    public FieldValidator(RichTextSanitizer sanitizer) {
+    public FieldValidator(RichTextSanitizer sanitizer, List<FieldReference> references) {
         this.sanitizer = sanitizer;
+        references.forEach(reference -> this.references.put(reference.fieldType(), reference));
     }
 
     /** Where the values being checked sit on the page, for messages. */
@@ -242,6 +244,20 @@ public class FieldValidator {
                 long id = ((Number) raw).longValue();
                 if (!pageExists.test(id)) {
                     problems.add(problem(place, field, "refers to page " + id + ", which does not exist"));
+                    return null;
+                }
+                return id;
+            }
+            case IMAGE, DOCUMENT -> {
+                String what = spec.type() == FieldType.IMAGE ? "image" : "document";
+                if (!(raw instanceof Integer || raw instanceof Long)) {
+                    return wrongType(place, field, "the id of an " + (spec.type() == FieldType.IMAGE ? "image" : "document")
+                            + " in the media library", problems);
+                }
+                long id = ((Number) raw).longValue();
+                FieldReference reference = references.get(spec.type());
+                if (reference == null || !reference.exists(id)) {
+                    problems.add(problem(place, field, "refers to " + what + " " + id + ", which is not in the media library"));
                     return null;
                 }
                 return id;

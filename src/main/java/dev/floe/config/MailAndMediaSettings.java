@@ -1,16 +1,52 @@
 package dev.floe.config;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The outside services of the environment contract that no feature reads yet, so that {@code floe check} can say
- * whether they are set: SMTP ({@code EMAIL_HOST}) and S3 media ({@code AWS_STORAGE_BUCKET_NAME}).
+ * The outside services of the environment contract for mail and media: SMTP ({@code EMAIL_HOST}) and S3 media
+ * ({@code AWS_STORAGE_BUCKET_NAME} with the other {@code AWS_*} variables).
  */
-public record MailAndMediaSettings(Optional<String> emailHost, Optional<String> storageBucket) {
+public record MailAndMediaSettings(Optional<String> emailHost, Optional<String> storageBucket, Optional<S3> s3) {
+
+    /** Where S3 media live: a bucket, its credentials, and for a store other than AWS its endpoint. */
+    public record S3(String bucket, String accessKeyId, String secretAccessKey, Optional<URI> endpoint, String region) {
+
+        @Override
+        public String toString() {
+            return "S3[bucket=" + bucket + ", endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", region=" + region + "]";
+        }
+    }
 
     public static MailAndMediaSettings from(Function<String, String> lookup) {
-        return new MailAndMediaSettings(present(lookup.apply("EMAIL_HOST")), present(lookup.apply("AWS_STORAGE_BUCKET_NAME")));
+        Optional<String> bucket = present(lookup.apply("AWS_STORAGE_BUCKET_NAME"));
+        return new MailAndMediaSettings(present(lookup.apply("EMAIL_HOST")), bucket, bucket.map(name -> s3(name, lookup)));
+    }
+
+    private static S3 s3(String bucket, Function<String, String> lookup) {
+        String key = present(lookup.apply("AWS_ACCESS_KEY_ID")).orElseThrow(() -> new SettingsException(
+                "AWS_ACCESS_KEY_ID must be set when AWS_STORAGE_BUCKET_NAME is (the key that may write to the bucket)"));
+        String secret = present(lookup.apply("AWS_SECRET_ACCESS_KEY")).orElseThrow(() -> new SettingsException(
+                "AWS_SECRET_ACCESS_KEY must be set when AWS_STORAGE_BUCKET_NAME is"));
+        Optional<URI> endpoint = present(lookup.apply("AWS_S3_ENDPOINT_URL")).map(MailAndMediaSettings::endpoint);
+        String region = present(lookup.apply("AWS_REGION")).orElse("us-east-1");
+        if (!region.matches("[a-z0-9-]+")) {
+            throw new SettingsException("AWS_REGION must be a region name such as eu-west-1, not '" + region + "'");
+        }
+        return new S3(bucket, key, secret, endpoint, region);
+    }
+
+    private static URI endpoint(String value) {
+        try {
+            URI uri = URI.create(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new SettingsException("AWS_S3_ENDPOINT_URL must be an address such as https://s3.example.com, not '" + value + "'");
     }
 
     private static Optional<String> present(String value) {

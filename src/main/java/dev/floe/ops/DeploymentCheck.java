@@ -114,7 +114,13 @@ final class DeploymentCheck {
 
     /** Checks the services the settings name; returns whether the database answered. */
     private boolean services(FloeSettings settings) {
-        MailAndMediaSettings mailAndMedia = MailAndMediaSettings.from(environment);
+        MailAndMediaSettings mailAndMedia;
+        try {
+            mailAndMedia = MailAndMediaSettings.from(environment);
+        } catch (SettingsException refused) {
+            add(Severity.ERROR, "media", refused.getMessage());
+            mailAndMedia = MailAndMediaSettings.from(name -> name.startsWith("AWS_") ? null : environment.apply(name));
+        }
         boolean production = deploy || settings.isProduction();
         boolean severalInstances = settings.redisAddress().isPresent();
         if (production && !settings.forceSsl()) {

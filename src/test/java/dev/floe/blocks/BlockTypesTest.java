@@ -19,7 +19,7 @@ class BlockTypesTest {
     private static final Map<String, Object> RAW = Map.of("type", "raw_html", "value", Map.of("html", "<marquee>hi</marquee>"));
 
     private final BlockTypes blockTypes = new BlockTypes(new SiteProject(FloeSettings.from(Map.<String, String>of()::get)),
-            new FieldValidator(new RichTextSanitizer()), List.of());
+            new FieldValidator(new RichTextSanitizer(), List.of()), List.of());
     private final List<ValidationProblem> problems = new ArrayList<>();
 
     @Test
@@ -117,7 +117,7 @@ class BlockTypesTest {
             }
         };
         BlockTypes withRule = new BlockTypes(new SiteProject(FloeSettings.from(Map.<String, String>of()::get)),
-                new FieldValidator(new RichTextSanitizer()), List.of(stamp));
+                new FieldValidator(new RichTextSanitizer(), List.of()), List.of(stamp));
         Map<String, Object> heading = Map.of("type", "heading", "value", Map.of("text", "Hello", "stamp", "sent"));
 
         Map<String, List<Block>> cleaned = withRule.cleanSlots(MAIN, Map.of("main", List.of(heading)), Set.of(), List.of(), id -> true, problems);

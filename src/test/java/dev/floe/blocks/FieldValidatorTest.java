@@ -17,7 +17,7 @@ class FieldValidatorTest {
 
     private static final FieldValidator.Place BLOCK = new FieldValidator.Place("main", 2, "faq");
 
-    private final FieldValidator validator = new FieldValidator(new RichTextSanitizer());
+    private final FieldValidator validator = new FieldValidator(new RichTextSanitizer(), List.of());
     private final List<ValidationProblem> problems = new ArrayList<>();
 
     @ParameterizedTest

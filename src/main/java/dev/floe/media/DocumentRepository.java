@@ -1,0 +1,6 @@
+package dev.floe.media;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DocumentRepository extends JpaRepository<Document, Long> {
+}

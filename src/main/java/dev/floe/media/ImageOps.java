@@ -1,0 +1,180 @@
+package dev.floe.media;
+
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Decoding, scaling and encoding with ImageIO (TwelveMonkeys' readers) and Java 2D. Only the region to keep is
+ * decoded, subsampled while it stays at least twice the target size, then scaled down in halving steps with bilinear
+ * filtering, which looks as good as bicubic at a fraction of the time.
+ */
+final class ImageOps {
+
+    private static final float JPEG_QUALITY = 0.85f;
+
+    private ImageOps() {
+    }
+
+    /** The region of the original, decoded at no less than twice {@code targetWidth}×{@code targetHeight}. */
+    static BufferedImage decode(Path file, ImageFormat format, Rectangle region, int targetWidth, int targetHeight) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = MediaInspector.reader(format);
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceRegion(region);
+                int step = Math.max(1, Math.min(region.width / Math.max(1, targetWidth * 2), region.height / Math.max(1, targetHeight * 2)));
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Scales to exactly {@code width}×{@code height}, into RGB, or ARGB when the image has transparency. */
+    static BufferedImage resize(BufferedImage source, int width, int height) {
+        boolean alpha = source.getColorModel().hasAlpha();
+        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        BufferedImage current = toType(source, type);
+        int w = current.getWidth();
+        int h = current.getHeight();
+        while (w != width || h != height) {
+            int nextW = w / 2 >= width ? w / 2 : width;
+            int nextH = h / 2 >= height ? h / 2 : height;
+            if (w < width || h < height) {
+                nextW = width;
+                nextH = height;
+            }
+            BufferedImage next = new BufferedImage(nextW, nextH, type);
+            Graphics2D g = next.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+                g.drawImage(current, 0, 0, nextW, nextH, null);
+            } finally {
+                g.dispose();
+            }
+            current = next;
+            w = nextW;
+            h = nextH;
+        }
+        return current;
+    }
+
+    static BufferedImage toType(BufferedImage source, int type) {
+        if (source.getType() == type) {
+            return source;
+        }
+        BufferedImage converted = new BufferedImage(source.getWidth(), source.getHeight(), type);
+        Graphics2D g = converted.createGraphics();
+        try {
+            if (type == BufferedImage.TYPE_INT_RGB) {
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, source.getWidth(), source.getHeight());
+            }
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return converted;
+    }
+
+    /** Turns by a multiple of 90 degrees clockwise, after mirroring when asked (IIIF's {@code !} rotation). */
+    static BufferedImage rotate(BufferedImage source, int degrees, boolean mirror) {
+        BufferedImage image = source;
+        if (mirror) {
+            BufferedImage flipped = new BufferedImage(image.getWidth(), image.getHeight(), kind(image));
+            Graphics2D g = flipped.createGraphics();
+            g.drawImage(image, image.getWidth(), 0, -image.getWidth(), image.getHeight(), null);
+            g.dispose();
+            image = flipped;
+        }
+        if (degrees % 360 == 0) {
+            return image;
+        }
+        boolean quarter = degrees % 180 != 0;
+        int w = quarter ? image.getHeight() : image.getWidth();
+        int h = quarter ? image.getWidth() : image.getHeight();
+        BufferedImage turned = new BufferedImage(w, h, kind(image));
+        Graphics2D g = turned.createGraphics();
+        AffineTransform transform = new AffineTransform();
+        transform.translate(w / 2.0, h / 2.0);
+        transform.rotate(Math.toRadians(degrees));
+        transform.translate(-image.getWidth() / 2.0, -image.getHeight() / 2.0);
+        g.drawImage(image, transform, null);
+        g.dispose();
+        return turned;
+    }
+
+    static BufferedImage gray(BufferedImage source) {
+        BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(toType(source, BufferedImage.TYPE_INT_RGB), 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    static BufferedImage bitonal(BufferedImage source) {
+        BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(gray(source), 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static int kind(BufferedImage image) {
+        return image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+    }
+
+    /** Encodes to JPEG (quality 85), PNG or GIF. */
+    static void encode(BufferedImage image, ImageFormat format, Path target) throws IOException {
+        BufferedImage out = format == ImageFormat.JPEG && image.getColorModel().hasAlpha()
+                ? toType(image, BufferedImage.TYPE_INT_RGB) : image;
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.label());
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("no ImageIO writer for " + format);
+        }
+        ImageWriter writer = writers.next();
+        try (OutputStream file = Files.newOutputStream(target); ImageOutputStream stream = ImageIO.createImageOutputStream(file)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format == ImageFormat.JPEG) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(JPEG_QUALITY);
+                if (param.canWriteProgressive()) {
+                    param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+                }
+            }
+            writer.write(null, new IIOImage(out, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** The format a rendition of {@code source} is written in: JPEG for photographs, PNG where transparency may matter. */
+    static ImageFormat outputFormat(ImageFormat source) {
+        return switch (source) {
+            case JPEG -> ImageFormat.JPEG;
+            case PNG, GIF, WEBP -> ImageFormat.PNG;
+            case SVG -> ImageFormat.SVG;
+        };
+    }
+}

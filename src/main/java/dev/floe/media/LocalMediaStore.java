@@ -1,0 +1,98 @@
+package dev.floe.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Media in a folder ({@code FLOE_VAR_DIR/media}): {@code public/} and {@code private/} side by side. */
+class LocalMediaStore implements MediaStore {
+
+    private final Path root;
+
+    LocalMediaStore(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public void put(Area area, String key, Path file, String contentType) {
+        Path target = path(area, key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            try {
+                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Stored> open(Area area, String key) {
+        Path file = path(area, key);
+        try {
+            return Optional.of(new Stored(Files.newInputStream(file), Files.size(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists(Area area, String key) {
+        return Files.isRegularFile(path(area, key));
+    }
+
+    @Override
+    public void delete(Area area, String key) {
+        Path file = path(area, key);
+        try {
+            Files.deleteIfExists(file);
+            // Leave no empty folders behind an image's last rendition.
+            for (Path dir = file.getParent(); dir != null && !dir.equals(root.resolve(area.prefix()).normalize())
+                    && dir.startsWith(root); dir = dir.getParent()) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        break;
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String describe() {
+        return "the folder " + root;
+    }
+
+    private Path path(Area area, String key) {
+        Path file = root.resolve(area.prefix()).resolve(MediaStore.checkKey(key)).normalize();
+        if (!file.startsWith(root.resolve(area.prefix()).normalize())) {
+            throw new IllegalArgumentException("not a media key: " + key);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.floe.media;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where media files live: a local folder or an S3-compatible bucket, each with public and private areas kept apart. */
+interface MediaStore {
+
+    /** Public files are served to anyone; private ones only through signed, expiring links. */
+    enum Area {
+        PUBLIC, PRIVATE;
+
+        String prefix() {
+            return this == PUBLIC ? "public/" : "private/";
+        }
+    }
+
+    /** An open stored file and its length in bytes. */
+    record Stored(InputStream content, long length) {
+    }
+
+    /** Stores {@code file} under {@code key}; a reader sees the old file or the whole new one, never half of it. */
+    void put(Area area, String key, Path file, String contentType);
+
+    Optional<Stored> open(Area area, String key);
+
+    boolean exists(Area area, String key);
+
+    void delete(Area area, String key);
+
+    /** A link straight to the store that expires, where the store signs its own links (S3); empty otherwise. */
+    Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType);
+
+    /** Where the files are, for messages and {@code floe backup}. */
+    String describe();
+
+    /** A key is a relative path of safe characters, so that it can never leave its area. */
+    static String checkKey(String key) {
+        if (key == null || !key.matches("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*") || key.contains("..")) {
+            throw new IllegalArgumentException("not a media key: " + key);
+        }
+        return key;
+    }
+}
