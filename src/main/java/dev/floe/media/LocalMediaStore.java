@@ -79,6 +79,20 @@ class LocalMediaStore implements MediaStore {
     }
 
     @Override
+    public java.util.List<String> keys(Area area) {
+        Path base = root.resolve(area.prefix());
+        if (!Files.isDirectory(base)) {
+            return java.util.List.of();
+        }
+        try (var files = Files.walk(base)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .map(f -> base.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType) {
         return Optional.empty();
     }

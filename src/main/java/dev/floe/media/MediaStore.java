@@ -31,6 +31,9 @@ interface MediaStore {
 
     void delete(Area area, String key);
 
+    /** Every key in the area, for checks and reports. */
+    java.util.List<String> keys(Area area);
+
     /** A link straight to the store that expires, where the store signs its own links (S3); empty otherwise. */
     Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType);
 

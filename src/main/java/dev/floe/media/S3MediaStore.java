@@ -111,6 +111,13 @@ class S3MediaStore implements MediaStore, AutoCloseable {
     }
 
     @Override
+    public java.util.List<String> keys(Area area) {
+        return client.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(area.prefix())).contents().stream()
+                // Some stores list folder markers ("a/"); they are not files.
+                .map(o -> o.key().substring(area.prefix().length())).filter(k -> !k.isEmpty() && !k.endsWith("/")).sorted().toList();
+    }
+
+    @Override
     public Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType) {
         var request = presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(g -> g
                 .bucket(settings.bucket()).key(objectKey(area, key))
