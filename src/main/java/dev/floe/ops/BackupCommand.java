@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.floe.config.FloeContext;
+import dev.floe.config.MailAndMediaSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,9 @@ public class BackupCommand implements Callable<Integer> {
             Backups.Summary summary = context.getBean(Backups.class).backup(file, scrub, System.out);
             System.out.printf(Locale.ROOT, "Backed up %s to %s (%,d bytes) in %.1f s.%n", summary.describe(), file,
                     summary.archiveBytes(), summary.took().toMillis() / 1000.0);
+            MailAndMediaSettings.from(context.getEnvironment()::getProperty).s3().ifPresent(s3 -> System.out.println(
+                    "Media are in the S3 bucket '" + s3.bucket() + "', not in this archive: back the bucket up with the"
+                            + " store's own tools (versioning or replication)."));
             return 0;
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.floe.config.FloeContext;
+import dev.floe.config.MailAndMediaSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,9 @@ public class RestoreCommand implements Callable<Integer> {
             Backups.Summary summary = context.getBean(Backups.class).restore(file, force, System.out);
             System.out.printf(Locale.ROOT, "Restored %s from %s in %.1f s. Restart running instances so they see it.%n",
                     summary.describe(), file, summary.took().toMillis() / 1000.0);
+            MailAndMediaSettings.from(context.getEnvironment()::getProperty).s3().ifPresent(s3 -> System.out.println(
+                    "Media are in the S3 bucket '" + s3.bucket() + "', which a restore leaves as it is: restore the"
+                    + " bucket with the store's own tools to match."));
             return 0;
         }
     }

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,18 +25,26 @@ import dev.floe.support.FloeIntegrationTest;
  * The media tests' shared running Floe, with limits small enough to test: 3 MB uploads, 30 million pixels, IIIF
  * output up to 1000×1000 and 600,000 pixels.
  */
-@TestPropertySource(properties = {"floe.media.max-upload-bytes=3000000", "floe.media.max-pixels=30000000",
+@TestPropertySource(properties = {"FLOE_VAR_DIR=${floe.media.test.var}", "floe.media.max-upload-bytes=3000000", "floe.media.max-pixels=30000000",
         "floe.media.iiif.max-width=1000", "floe.media.iiif.max-height=1000", "floe.media.iiif.max-area=600000"})
 abstract class MediaTestCase extends FloeIntegrationTest {
 
+    /**
+     * The media tests' own var folder (database and media), so that other tests' checks of the shared media folder,
+     * such as the backup tests' file counts, never see the media tests' files.
+     */
+    static final java.nio.file.Path MEDIA_VAR_DIR = mediaVarDir();
+
     static final String IMAGES = "/api/v2/images/";
     static final String DOCUMENTS = "/api/v2/documents/";
-    static final Path MEDIA = VAR_DIR.resolve("media");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MediaStore store;
 
     long uploadImage(String name, byte[] content, Map<String, String> fields) {
         Api.Response response = Multipart.upload(api, IMAGES, name, content, fields);
@@ -61,6 +67,16 @@ abstract class MediaTestCase extends FloeIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.nio.file.Path mediaVarDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(VAR_DIR.getParent(), "media-run-");
+            System.setProperty("floe.media.test.var", dir.toString());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -91,15 +107,9 @@ abstract class MediaTestCase extends FloeIntegrationTest {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
-    /** Every file in the local media folder, relative to it. */
-    static List<String> mediaFiles() {
-        if (!Files.isDirectory(MEDIA)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(MEDIA)) {
-            return files.filter(Files::isRegularFile).map(p -> MEDIA.relativize(p).toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Every stored media file, {@code public/…} or {@code private/…}, in the folder or the bucket in use. */
+    List<String> mediaFiles() {
+        return Stream.concat(store.keys(MediaStore.Area.PUBLIC).stream().map(k -> "public/" + k),
+                store.keys(MediaStore.Area.PRIVATE).stream().map(k -> "private/" + k)).sorted().toList();
     }
 }

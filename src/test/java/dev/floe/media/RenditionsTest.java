@@ -238,7 +238,7 @@ class RenditionsTest extends MediaTestCase {
         return List.of(rendered.width(), rendered.height());
     }
 
-    private static int renditionFiles(long id) {
+    private int renditionFiles(long id) {
         return (int) mediaFiles().stream().filter(f -> f.startsWith("public/renditions/" + id + "/")).count();
     }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,9 +16,6 @@ import tools.jackson.databind.JsonNode;
 class S3MediaLibraryTest extends MediaTestCase {
 
     private static final String BUCKET = S3ProxyServer.shared().newBucket();
-
-    @Autowired
-    MediaStore store;
 
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) {
