@@ -144,7 +144,7 @@ final class ImageOps {
         return image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     }
 
-    /** Encodes to JPEG (quality 85), PNG or GIF. */
+    /** Encodes to JPEG (quality 85, baseline), PNG or GIF. */
     static void encode(BufferedImage image, ImageFormat format, Path target) throws IOException {
         BufferedImage out = format == ImageFormat.JPEG && image.getColorModel().hasAlpha()
                 ? toType(image, BufferedImage.TYPE_INT_RGB) : image;
@@ -159,9 +159,7 @@ final class ImageOps {
             if (format == ImageFormat.JPEG) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(JPEG_QUALITY);
-                if (param.canWriteProgressive()) {
-                    param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-                }
+                // Baseline, not progressive: progressive JPEGs take several times longer to decode in Java.
             }
             writer.write(null, new IIOImage(out, null, null), param);
         } finally {
