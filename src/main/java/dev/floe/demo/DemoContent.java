@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.floe.blocks.BlockTypes;
+import dev.floe.media.MediaLibrary;
 import dev.floe.navigation.Menus;
 import dev.floe.pages.Author;
 import dev.floe.pages.Page;
@@ -37,10 +38,13 @@ public class DemoContent {
     private final ResponsePages responsePages;
     private final SharedContents sharedContents;
     private final BlockTypes blockTypes;
+    private final MediaLibrary library;
     private final TransactionTemplate transactions;
 
     DemoContent(PageTree tree, PageEditor editor, Publisher publisher, Menus menus, ResponsePages responsePages,
-                SharedContents sharedContents, BlockTypes blockTypes, PlatformTransactionManager transactionManager) {
+                SharedContents sharedContents, BlockTypes blockTypes, MediaLibrary library,
+                PlatformTransactionManager transactionManager) {
+        this.library = library;
         this.tree = tree;
         this.editor = editor;
         this.publisher = publisher;
@@ -62,7 +66,9 @@ public class DemoContent {
         long started = System.nanoTime();
         DemoBlocks blocks = new DemoBlocks(blockTypes, DEMO);
         // Asked before the transaction: an embed calls its oEmbed provider, which may take a moment.
-        List<Map<String, Object>> media = blocks.accepted(DemoSite.mediaBlocks());
+        List<Map<String, Object>> media = new java.util.ArrayList<>(blocks.accepted(DemoSite.mediaBlocks()));
+        // The library's pictures and guide are stored before the pages that show them, each upload on its own.
+        media.addAll(blocks.accepted(DemoMedia.blocks(library, DEMO.email())));
         Boolean loaded = transactions.execute(status -> {
             Page home = editor.lock(tree.home().getId());
             if (!tree.children(home.getId()).isEmpty()) {

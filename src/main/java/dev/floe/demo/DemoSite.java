@@ -240,7 +240,8 @@ final class DemoSite {
                 text("<p>The museum is on Ropewalk Quay, a ten-minute walk from Floe railway station. Buses 4 and 12 stop"
                         + " outside, and the Harbour car park is two minutes away on foot.</p>"),
                 map("The Floe Harbour Museum on Ropewalk Quay", QUAY_LATITUDE, QUAY_LONGITUDE, 16)));
-        media.stream().filter(b -> "iframe".equals(b.get("type"))).forEach(blocks::add);
+        media.stream().filter(b -> java.util.Set.of("iframe", "image", "gallery", "slideshow", "file").contains(b.get("type")))
+                .forEach(blocks::add);
         blocks.addAll(List.of(
                 faq("Before you come",
                         "Is the museum accessible?", "<p>Yes. Every gallery is step-free, with lifts to every floor and"

@@ -184,6 +184,11 @@ class DemoSiteBrowserTest extends FloeIntegrationTest {
                     continue;
                 }
                 String target = href.substring(origin.length());
+                if (target.startsWith("/media/")) {
+                    // A link to a library file (a PDF, say) is a file to fetch, not a page to open in the browser.
+                    staticFiles.add(target);
+                    continue;
+                }
                 int hash = target.indexOf('#');
                 if (hash >= 0) {
                     if (hash < target.length() - 1) {
