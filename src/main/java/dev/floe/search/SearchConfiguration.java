@@ -1,0 +1,96 @@
+package dev.floe.search;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.web.context.WebApplicationContext;
+
+import dev.floe.config.FloeSettings;
+import dev.floe.config.SettingsException;
+import dev.floe.pages.PageRenderer;
+
+/**
+ * Hibernate Search on the pages: the embedded Lucene index under {@code FLOE_VAR_DIR/index}, or Elasticsearch /
+ * OpenSearch when {@code ELASTICSEARCH_ADDRESS} is set, with one mapping for both. Index updates travel through the
+ * database outbox (its tables come from Liquibase), so an update survives a crash and instances share one index.
+ */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    /** Set by commands that write to the index themselves ({@code floe reindex}). */
+    static final String INDEXING_COMMAND = "floe.search.indexing-command";
+
+    @Bean
+    HibernatePropertiesCustomizer searchProperties(FloeSettings settings, ObjectProvider<PageRenderer> renderer,
+                                                   ApplicationContext context, Environment environment) {
+        settings.elasticsearchAddress().ifPresent(SearchConfiguration::requireReachable);
+        PageSearchMapping mapping = new PageSearchMapping(renderer);
+        boolean serving = context instanceof WebApplicationContext;
+        boolean indexing = serving || environment.getProperty(INDEXING_COMMAND, Boolean.class, false);
+        return properties -> properties.putAll(searchProperties(settings, mapping, serving, indexing));
+    }
+
+    /**
+     * Only serving instances process the outbox: a command such as {@code floe createtoken}, run beside a serving
+     * instance, writes its index updates to the outbox and leaves the index (which an embedded Lucene index allows
+     * one process to write) alone.
+     */
+    static Map<String, Object> searchProperties(FloeSettings settings, PageSearchMapping mapping, boolean serving,
+                                                boolean indexing) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        if (!serving) {
+            p.put("hibernate.search.coordination.event_processor.enabled", false);
+        }
+        p.put("hibernate.search.mapping.configurer", mapping);
+        p.put("hibernate.search.coordination.strategy", "outbox-polling");
+        // Liquibase owns the outbox tables; Hibernate must never create or check schema.
+        p.put("hibernate.search.coordination.entity.mapping.outboxevent.table", SearchOutbox.EVENT_TABLE);
+        p.put("hibernate.search.coordination.entity.mapping.agent.table", SearchOutbox.AGENT_TABLE);
+        // A failed event is retried after 5 s (not 30 s); SearchOutbox re-queues events that ran out of retries.
+        p.put("hibernate.search.coordination.event_processor.retry_delay", 5);
+        p.put("hibernate.search.schema_management.strategy", indexing ? "create-or-update" : "none");
+        if (settings.elasticsearchAddress().isPresent()) {
+            URI address = settings.elasticsearchAddress().get();
+            p.put("hibernate.search.backend.type", "elasticsearch");
+            p.put("hibernate.search.backend.uris", address.getScheme() + "://" + address.getHost() + ":" + port(address));
+            p.put("hibernate.search.backend.analysis.configurer", new SearchAnalysis.Elasticsearch());
+            p.put("hibernate.search.backend.request_timeout", 10_000);
+            p.put("hibernate.search.backend.connection_timeout", 3_000);
+            if (address.getUserInfo() != null) {
+                String[] user = address.getUserInfo().split(":", 2);
+                p.put("hibernate.search.backend.username", user[0]);
+                p.put("hibernate.search.backend.password", user.length > 1 ? user[1] : "");
+            }
+        } else {
+            p.put("hibernate.search.backend.type", "lucene");
+            p.put("hibernate.search.backend.directory.root", settings.varDir().resolve("index").toString());
+            p.put("hibernate.search.backend.analysis.configurer", new SearchAnalysis.Lucene());
+            // Searches see an update within a second without a refresh per write.
+            p.put("hibernate.search.backend.io.refresh_interval", 200);
+        }
+        return p;
+    }
+
+    /** An unreachable search engine at start stops start-up with one line naming the variable (DESIGN.md). */
+    private static void requireReachable(URI address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.getHost(), port(address)), 3_000);
+        } catch (IOException e) {
+            throw new SettingsException("ELASTICSEARCH_ADDRESS: cannot reach the search engine at " + address
+                    + " (" + e.getMessage() + "); start it or unset ELASTICSEARCH_ADDRESS to use the embedded index");
+        }
+    }
+
+    private static int port(URI address) {
+        return address.getPort() > 0 ? address.getPort() : "https".equals(address.getScheme()) ? 443 : 9200;
+    }
+}
