@@ -32,6 +32,7 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
     static final String INDEX = "page";
 
     /** Field names, shared with the queries in {@link SiteSearch}. */
+    static final String PAGE_ID = "page_id";
     static final String LIVE = "live";
     static final String TYPE = "type";
     static final String TITLE = "title";
@@ -63,9 +64,10 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
         public void bind(TypeBindingContext context) {
             context.dependencies()
                     .use("live").use("liveTitle").use("liveContent").use("liveRevisionId")
-                    .use("title").use("draftContent").use("type");
+                    .use("id").use("title").use("draftContent").use("type");
             IndexSchemaElement schema = context.indexSchemaElement();
             Fields fields = new Fields(
+                    schema.field(PAGE_ID, f -> f.asLong().projectable(Projectable.YES)).toReference(),
                     schema.field(LIVE, f -> f.asBoolean()).toReference(),
                     schema.field(TYPE, f -> f.asString().aggregable(Aggregable.YES).projectable(Projectable.YES)).toReference(),
                     text(schema, TITLE), autocomplete(schema, TITLE_AUTOCOMPLETE), text(schema, BODY), text(schema, SEO),
@@ -90,7 +92,7 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
         }
     }
 
-    private record Fields(IndexFieldReference<Boolean> live, IndexFieldReference<String> type,
+    private record Fields(IndexFieldReference<Long> pageId, IndexFieldReference<Boolean> live, IndexFieldReference<String> type,
                           IndexFieldReference<String> title, IndexFieldReference<String> titleAutocomplete,
                           IndexFieldReference<String> body, IndexFieldReference<String> seo,
                           IndexFieldReference<String> boost,
@@ -102,6 +104,7 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
     private record Bridge(Fields fields, PageSearchText text) implements TypeBridge<Page> {
         @Override
         public void write(DocumentElement target, Page page, TypeBridgeWriteContext context) {
+            target.addValue(fields.pageId(), page.getId());
             target.addValue(fields.live(), page.isLive());
             target.addValue(fields.type(), page.getType());
             if (page.isLive() && page.getLiveContent() != null) {

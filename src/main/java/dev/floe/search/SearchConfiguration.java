@@ -35,19 +35,22 @@ class SearchConfiguration {
         settings.elasticsearchAddress().ifPresent(SearchConfiguration::requireReachable);
         PageSearchMapping mapping = new PageSearchMapping(renderer);
         boolean serving = context instanceof WebApplicationContext;
-        boolean indexing = serving || environment.getProperty(INDEXING_COMMAND, Boolean.class, false);
-        return properties -> properties.putAll(searchProperties(settings, mapping, serving, indexing));
+        boolean indexingCommand = environment.getProperty(INDEXING_COMMAND, Boolean.class, false);
+        // A command processes the outbox itself only where that cannot clash with serving instances: always on a
+        // search server, and on the embedded index only when no running instance holds it.
+        boolean processes = serving || indexingCommand
+                && (settings.elasticsearchAddress().isPresent() || !LuceneIndexLock.isHeld(luceneRoot(settings).resolve(PageSearchMapping.INDEX)));
+        return properties -> properties.putAll(searchProperties(settings, mapping, processes));
     }
 
     /**
-     * Only serving instances process the outbox: a command such as {@code floe createtoken}, run beside a serving
-     * instance, writes its index updates to the outbox and leaves the index (which an embedded Lucene index allows
-     * one process to write) alone.
+     * Only instances that {@code processes} the outbox touch the index: a command such as {@code floe createtoken}, run
+     * beside a serving instance, writes its index updates to the outbox and leaves the index (which, embedded, only one
+     * process may write) to the serving instances.
      */
-    static Map<String, Object> searchProperties(FloeSettings settings, PageSearchMapping mapping, boolean serving,
-                                                boolean indexing) {
+    static Map<String, Object> searchProperties(FloeSettings settings, PageSearchMapping mapping, boolean processes) {
         Map<String, Object> p = new java.util.LinkedHashMap<>();
-        if (!serving) {
+        if (!processes) {
             p.put("hibernate.search.coordination.event_processor.enabled", false);
         }
         p.put("hibernate.search.mapping.configurer", mapping);
@@ -57,7 +60,7 @@ class SearchConfiguration {
         p.put("hibernate.search.coordination.entity.mapping.agent.table", SearchOutbox.AGENT_TABLE);
         // A failed event is retried after 5 s (not 30 s); SearchOutbox re-queues events that ran out of retries.
         p.put("hibernate.search.coordination.event_processor.retry_delay", 5);
-        p.put("hibernate.search.schema_management.strategy", indexing ? "create-or-update" : "none");
+        p.put("hibernate.search.schema_management.strategy", processes ? "create-or-update" : "none");
         if (settings.elasticsearchAddress().isPresent()) {
             URI address = settings.elasticsearchAddress().get();
             p.put("hibernate.search.backend.type", "elasticsearch");
@@ -72,12 +75,16 @@ class SearchConfiguration {
             }
         } else {
             p.put("hibernate.search.backend.type", "lucene");
-            p.put("hibernate.search.backend.directory.root", settings.varDir().resolve("index").toString());
+            p.put("hibernate.search.backend.directory.root", luceneRoot(settings).toString());
             p.put("hibernate.search.backend.analysis.configurer", new SearchAnalysis.Lucene());
             // Searches see an update within a second without a refresh per write.
             p.put("hibernate.search.backend.io.refresh_interval", 200);
         }
         return p;
+    }
+
+    static java.nio.file.Path luceneRoot(FloeSettings settings) {
+        return settings.varDir().resolve("index");
     }
 
     /** An unreachable search engine at start stops start-up with one line naming the variable (DESIGN.md). */
