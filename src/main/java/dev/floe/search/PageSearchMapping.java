@@ -29,6 +29,7 @@ import dev.floe.pages.PageRenderer;
  */
 final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
 
+    /** The index's default name (and its folder under the embedded index's root). */
     static final String INDEX = "page";
 
     /** Field names, shared with the queries in {@link SiteSearch}. */
@@ -47,15 +48,17 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
     static final String DRAFT_BOOST = "draft_boost_terms";
 
     private final ObjectProvider<PageRenderer> renderer;
+    private final String indexName;
 
-    PageSearchMapping(ObjectProvider<PageRenderer> renderer) {
+    PageSearchMapping(ObjectProvider<PageRenderer> renderer, String indexName) {
         this.renderer = renderer;
+        this.indexName = indexName;
     }
 
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {
         TypeMappingStep page = context.programmaticMapping().type(Page.class);
-        page.indexed().index(INDEX);
+        page.indexed().index(indexName);
         page.binder(new Binder(new PageSearchText(renderer)));
     }
 

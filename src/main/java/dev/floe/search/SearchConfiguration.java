@@ -5,6 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
@@ -16,6 +20,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import dev.floe.config.FloeSettings;
 import dev.floe.config.SettingsException;
+import dev.floe.config.SettingsModule;
 import dev.floe.pages.PageRenderer;
 
 /**
@@ -26,21 +31,68 @@ import dev.floe.pages.PageRenderer;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
+
     /** Set by commands that write to the index themselves ({@code floe reindex}). */
     static final String INDEXING_COMMAND = "floe.search.indexing-command";
+    /** The index's name; instances of one site share it, sites sharing a search server need their own. */
+    static final String INDEX_NAME = "floe.search.index-name";
+
+    /** Present when this context writes the embedded index (closed with the context). */
+    @Bean(destroyMethod = "close")
+    IndexWriterRole indexWriterRole(FloeSettings settings, ApplicationContext context, Environment environment) {
+        boolean serving = context instanceof WebApplicationContext;
+        boolean indexingCommand = environment.getProperty(INDEXING_COMMAND, Boolean.class, false);
+        if (settings.elasticsearchAddress().isPresent()) {
+            // Every instance and indexing command processes the outbox; the search server takes writes from all.
+            return new IndexWriterRole(serving || indexingCommand, Optional.empty());
+        }
+        if (!serving && !indexingCommand) {
+            return new IndexWriterRole(false, Optional.empty());
+        }
+        Optional<EmbeddedIndexOwnership> ownership = EmbeddedIndexOwnership.tryAcquire(luceneRoot(settings));
+        if (ownership.isEmpty() && serving) {
+            log.warn("The embedded search index under {} is in use by another instance, which will process this one's index updates;"
+                    + " searching here is unavailable. Several instances need a search server (ELASTICSEARCH_ADDRESS).", luceneRoot(settings));
+        }
+        return new IndexWriterRole(ownership.isPresent(), ownership);
+    }
+
+    /** Whether this context processes the outbox into the index, and the embedded index's lock it then holds. */
+    record IndexWriterRole(boolean processes, Optional<EmbeddedIndexOwnership> ownership) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (ownership.isPresent()) {
+                ownership.get().close();
+            }
+        }
+    }
 
     @Bean
     HibernatePropertiesCustomizer searchProperties(FloeSettings settings, ObjectProvider<PageRenderer> renderer,
-                                                   ApplicationContext context, Environment environment) {
+                                                   IndexWriterRole role, Environment environment) {
         settings.elasticsearchAddress().ifPresent(SearchConfiguration::requireReachable);
-        PageSearchMapping mapping = new PageSearchMapping(renderer);
-        boolean serving = context instanceof WebApplicationContext;
-        boolean indexingCommand = environment.getProperty(INDEXING_COMMAND, Boolean.class, false);
-        // A command processes the outbox itself only where that cannot clash with serving instances: always on a
-        // search server, and on the embedded index only when no running instance holds it.
-        boolean processes = serving || indexingCommand
-                && (settings.elasticsearchAddress().isPresent() || !LuceneIndexLock.isHeld(luceneRoot(settings).resolve(PageSearchMapping.INDEX)));
-        return properties -> properties.putAll(searchProperties(settings, mapping, processes));
+        String indexName = indexName(settings, environment);
+        PageSearchMapping mapping = new PageSearchMapping(renderer, indexName);
+        return properties -> properties.putAll(searchProperties(settings, mapping, role.processes()));
+    }
+
+    /**
+     * "page"; in the test settings module, one name per database, so that test runs with separate databases can share
+     * one search server without seeing each other's pages.
+     */
+    static String indexName(FloeSettings settings, Environment environment) {
+        String configured = environment.getProperty(INDEX_NAME);
+        return configured != null && !configured.isBlank() ? configured : defaultIndexName(settings);
+    }
+
+    private static String defaultIndexName(FloeSettings settings) {
+        if (settings.module() == SettingsModule.TEST && settings.elasticsearchAddress().isPresent()) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(settings.database().jdbcUrl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "page-test-" + Long.toHexString(crc.getValue());
+        }
+        return PageSearchMapping.INDEX;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.apache.lucene.util.Bits;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,12 +43,15 @@ public class SearchIndexer {
     private static final int BATCH = 500;
 
     private final FloeSettings settings;
+    private final Environment environment;
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
 
-    SearchIndexer(EntityManager entityManager, TransactionTemplate transactions, JdbcTemplate jdbc, FloeSettings settings) {
+    SearchIndexer(EntityManager entityManager, TransactionTemplate transactions, JdbcTemplate jdbc, FloeSettings settings,
+                  Environment environment) {
         this.settings = settings;
+        this.environment = environment;
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -121,7 +125,7 @@ public class SearchIndexer {
     private Set<Long> indexedPageIds() {
         Set<Long> ids = new HashSet<>();
         if (settings.elasticsearchAddress().isEmpty()) {
-            Path directory = SearchConfiguration.luceneRoot(settings).resolve(PageSearchMapping.INDEX);
+            Path directory = SearchConfiguration.luceneRoot(settings).resolve(SearchConfiguration.indexName(settings, environment));
             try (FSDirectory index = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(index)) {
                 StoredFields stored = reader.storedFields();
                 Bits live = MultiBits.getLiveDocs(reader);
