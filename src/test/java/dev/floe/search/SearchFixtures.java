@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /** Pages made through the API, and searches that wait for the outbox to deliver an update to the index. */
 final class SearchFixtures {
 
-    static final Duration INDEXING_WAIT = Duration.ofSeconds(30);
+    static final Duration INDEXING_WAIT = Duration.ofSeconds(60);
 
     private final Api api;
 
