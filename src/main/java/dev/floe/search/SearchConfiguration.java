@@ -102,7 +102,12 @@ class SearchConfiguration {
      */
     static Map<String, Object> searchProperties(FloeSettings settings, PageSearchMapping mapping, boolean processes) {
         Map<String, Object> p = new java.util.LinkedHashMap<>();
-        if (!processes) {
+        if (processes) {
+            // A failed event is retried after 5 s (not 30 s); SearchOutbox re-queues events that ran out of retries.
+            p.put("hibernate.search.coordination.event_processor.retry_delay", 5);
+            // Larger batches than the default 50: a rebuild queues every page at once.
+            p.put("hibernate.search.coordination.event_processor.batch_size", 200);
+        } else {
             p.put("hibernate.search.coordination.event_processor.enabled", false);
         }
         p.put("hibernate.search.mapping.configurer", mapping);
@@ -110,8 +115,6 @@ class SearchConfiguration {
         // Liquibase owns the outbox tables; Hibernate must never create or check schema.
         p.put("hibernate.search.coordination.entity.mapping.outboxevent.table", SearchOutbox.EVENT_TABLE);
         p.put("hibernate.search.coordination.entity.mapping.agent.table", SearchOutbox.AGENT_TABLE);
-        // A failed event is retried after 5 s (not 30 s); SearchOutbox re-queues events that ran out of retries.
-        p.put("hibernate.search.coordination.event_processor.retry_delay", 5);
         p.put("hibernate.search.schema_management.strategy", processes ? "create-or-update" : "none");
         if (settings.elasticsearchAddress().isPresent()) {
             URI address = settings.elasticsearchAddress().get();
