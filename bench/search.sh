@@ -27,7 +27,7 @@ work="$(mktemp -d)"
 serve_pid=""
 cleanup() {
   [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null || true
-  scripts/opensearch.sh stop "$work/opensearch" || true
+  scripts/opensearch.sh stop "$work/node" || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,7 +48,7 @@ for backend in $backends; do
   export BASE_SETTINGS_MODULE=develop FLOE_VAR_DIR="$dir/var"
   unset ELASTICSEARCH_ADDRESS
   if [ "$backend" = opensearch ]; then
-    address=$(FLOE_OPENSEARCH_OWNER=$$ scripts/opensearch.sh start "$work/opensearch")
+    address=$(FLOE_OPENSEARCH_OWNER=$$ scripts/opensearch.sh start "$work/node")
     export ELASTICSEARCH_ADDRESS="$address"
   fi
   floe migrate >/dev/null
@@ -78,7 +78,7 @@ for backend in $backends; do
   read -r p50 p99 rps <<<"$(latency "http://127.0.0.1:$port/search/suggest?q=page+73")"
   results+=("$backend: suggest q=\"page 73\"  p50 $p50  p99 $p99  $rps req/s")
   kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
-  [ "$backend" = opensearch ] && scripts/opensearch.sh stop "$work/opensearch"
+  [ "$backend" = opensearch ] && scripts/opensearch.sh stop "$work/node"
 done
 echo "== search figures: $pages pages, $(nproc) cores, $("$java" -version 2>&1 | head -1); wrk -t2 -c8 -d10s --latency"
 printf '%s\n' "${results[@]}"
