@@ -123,6 +123,12 @@ class SearchConfiguration {
             p.put("hibernate.search.backend.analysis.configurer", new SearchAnalysis.Elasticsearch());
             p.put("hibernate.search.backend.request_timeout", 10_000);
             p.put("hibernate.search.backend.connection_timeout", 3_000);
+            if (!processes) {
+                // A context that never indexes or searches (a command such as floe check) does not ask the cluster
+                // for its version at start; any dialect serves for writing index updates to the outbox.
+                p.put("hibernate.search.backend.version_check.enabled", false);
+                p.put("hibernate.search.backend.version", "opensearch:2.19");
+            }
             if (address.getUserInfo() != null) {
                 String[] user = address.getUserInfo().split(":", 2);
                 p.put("hibernate.search.backend.username", user[0]);
@@ -131,6 +137,11 @@ class SearchConfiguration {
         } else {
             p.put("hibernate.search.backend.type", "lucene");
             p.put("hibernate.search.backend.directory.root", luceneRoot(settings).toString());
+            if (!processes) {
+                // Memory-mapped access would load Lucene's native-access code, whose JVM warnings would clutter the
+                // output of commands run without --enable-native-access; this context never opens the index anyway.
+                p.put("hibernate.search.backend.directory.filesystem_access.strategy", "nio");
+            }
             p.put("hibernate.search.backend.analysis.configurer", new SearchAnalysis.Lucene());
             // Searches see an update within a second without a refresh per write.
             p.put("hibernate.search.backend.io.refresh_interval", 200);

@@ -16,6 +16,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.Bits;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -126,7 +127,7 @@ public class SearchIndexer {
         Set<Long> ids = new HashSet<>();
         if (settings.elasticsearchAddress().isEmpty()) {
             Path directory = SearchConfiguration.luceneRoot(settings).resolve(SearchConfiguration.indexName(settings, environment));
-            try (FSDirectory index = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(index)) {
+            try (FSDirectory index = new NIOFSDirectory(directory); DirectoryReader reader = DirectoryReader.open(index)) {
                 StoredFields stored = reader.storedFields();
                 Bits live = MultiBits.getLiveDocs(reader);
                 for (int doc = 0; doc < reader.maxDoc(); doc++) {
