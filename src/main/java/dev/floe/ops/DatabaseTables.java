@@ -24,6 +24,11 @@ final class DatabaseTables {
 
     /** Liquibase's lock belongs to the running database, never to a copy of it. */
     static final String LOCK_TABLE = "databasechangeloglock";
+    /**
+     * Tables of running instances' state rather than the site's content, left out of backups and restores: Liquibase's
+     * lock, and search's agents and pending index updates (after a restore, floe reindex rebuilds the index).
+     */
+    static final Set<String> RUNTIME_TABLES = Set.of(LOCK_TABLE, "search_agent", "search_outbox_event");
 
     record Column(String name, String key, int jdbcType, String typeName, boolean nullable, boolean identity) {
 
@@ -65,7 +70,7 @@ final class DatabaseTables {
         try (ResultSet rs = meta.getTables(connection.getCatalog(), schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(LOCK_TABLE)) {
+                if (!RUNTIME_TABLES.contains(name.toLowerCase(Locale.ROOT))) {
                     names.put(name.toLowerCase(Locale.ROOT), name);
                 }
             }

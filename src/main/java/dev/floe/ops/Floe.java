@@ -8,6 +8,7 @@ import dev.floe.config.FloeContext;
 import dev.floe.config.NewSiteCommand;
 import dev.floe.publishing.PublishScheduledCommand;
 import dev.floe.redirects.ImportRedirectsCommand;
+import dev.floe.search.ReindexCommand;
 import dev.floe.staticfiles.CollectStaticCommand;
 import dev.floe.staticfiles.CompressCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class, RestoreCommand.class, CheckCommand.class, SmokeCommand.class,
                 CreateSuperuserCommand.class, CreateTokenCommand.class, PublishScheduledCommand.class,
                 ImportRedirectsCommand.class, CollectStaticCommand.class, CompressCommand.class,
-                NewSiteCommand.class})
+                NewSiteCommand.class, ReindexCommand.class})
 public final class Floe {
 
     public static void main(String[] args) {

@@ -37,7 +37,7 @@ final class TableRows {
             }
         }
         for (String name : names) {
-            if (name.equalsIgnoreCase("databasechangeloglock")) {
+            if (DatabaseTables.RUNTIME_TABLES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
             List<Map<String, Object>> rows = new ArrayList<>();

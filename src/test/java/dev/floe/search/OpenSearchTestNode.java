@@ -1,0 +1,84 @@
+package dev.floe.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node OpenSearch 2.19 in its own JVM (scripts/opensearch.sh, jars from Maven Central), on a free
+ * loopback port. It can be stopped and started again on the same port and data, and dies with the test JVM.
+ */
+final class OpenSearchTestNode {
+
+    private final Path dir;
+    private final int port;
+    private boolean running;
+
+    private OpenSearchTestNode(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    static OpenSearchTestNode start() {
+        try {
+            Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
+            Files.createDirectories(root);
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            OpenSearchTestNode node = new OpenSearchTestNode(Files.createTempDirectory(root, "opensearch-"), port);
+            Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+            node.startAgain();
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String address() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    synchronized void startAgain() {
+        if (!running) {
+            run("start", dir.toString(), String.valueOf(port));
+            running = true;
+        }
+    }
+
+    synchronized void stop() {
+        run("stop", dir.toString());
+        running = false;
+    }
+
+    private static void run(String... args) {
+        Path script = Path.of("scripts", "opensearch.sh").toAbsolutePath();
+        try {
+            ProcessBuilder builder = new ProcessBuilder(concat(script.toString(), args)).redirectErrorStream(true);
+            builder.environment().put("FLOE_OPENSEARCH_OWNER", String.valueOf(ProcessHandle.current().pid()));
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("scripts/opensearch.sh " + String.join(" ", args) + " failed: "
+                        + new String(output, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.floe.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.floe.support.Cli;
+
+/** The command line around search, each command in its own JVM over its own var folder. */
+class SearchCommandsTest {
+
+    @Test
+    void floeReindexWithNoInstanceRunningDoesTheWorkItself() throws Exception {
+        Path var = freshVarDir();
+        Cli.Result result = Cli.run(Map.of("FLOE_VAR_DIR", var.toString()), "reindex");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.lastLine()).startsWith("Reindexed 1 page(s)");
+        assertThat(var.resolve("index/page")).isDirectory();
+    }
+
+    @Test
+    void anUnreachableSearchEngineAtStartStopsStartUpWithOneLineNamingTheVariable() throws Exception {
+        Cli.Result result = Cli.run(Map.of("FLOE_VAR_DIR", freshVarDir().toString(),
+                "ELASTICSEARCH_ADDRESS", "http://127.0.0.1:9"), "publish-scheduled");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr().strip()).startsWith("floe: ELASTICSEARCH_ADDRESS").doesNotContain("\n");
+    }
+
+    private static Path freshVarDir() throws Exception {
+        Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
+        Files.createDirectories(root);
+        return Files.createTempDirectory(root, "search-cli-");
+    }
+}
