@@ -24,6 +24,7 @@ import dev.floe.navigation.MenuException;
 import dev.floe.navigation.MenuNotFoundException;
 import dev.floe.redirects.RedirectException;
 import dev.floe.redirects.RedirectNotFoundException;
+import dev.floe.pages.BinEntryNotFoundException;
 import dev.floe.pages.PageNotFoundException;
 import dev.floe.pages.RevisionNotFoundException;
 import dev.floe.pages.StaleDraftException;
@@ -49,7 +50,7 @@ class ApiErrors {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> p.asMap()).toList());
     }
 
-    @ExceptionHandler({PageNotFoundException.class, RevisionNotFoundException.class})
+    @ExceptionHandler({PageNotFoundException.class, RevisionNotFoundException.class, BinEntryNotFoundException.class})
     ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }

@@ -50,7 +50,7 @@ public class PageEditor {
 
     @Transactional
     public Page create(long parentId, String typeName, DraftInput input, Author author) {
-        Page parent = pages.findForUpdate(parentId).orElseThrow(() -> new TreeConflictException(
+        Page parent = pages.findForUpdate(parentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
                 "The parent page " + parentId + " does not exist."));
         PageType type = pageTypes.find(typeName).orElseThrow(() -> new ContentValidationException(List.of(
                 ValidationProblem.ofField("type", "there is no page type '" + typeName + "' (types: "
@@ -134,7 +134,7 @@ public class PageEditor {
         if (page.isHome()) {
             throw new TreeConflictException("The home page cannot be moved.");
         }
-        Page newParent = pages.findForUpdate(newParentId).orElseThrow(() -> new TreeConflictException(
+        Page newParent = pages.findForUpdate(newParentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
                 "The new parent page " + newParentId + " does not exist."));
         if (newParent.getPath().startsWith(page.getPath())) {
             throw new TreeConflictException("A page cannot be moved under itself or one of its own descendants.");
@@ -185,7 +185,11 @@ public class PageEditor {
     /** Locks a page's row until the caller's transaction ends, so that no one else changes it meanwhile. */
     @Transactional
     public Page lock(long pageId) {
-        return pages.findForUpdate(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
+        Page page = pages.findForUpdate(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
+        if (page.isBinned()) {
+            throw new TreeConflictException("Page " + pageId + " is in the bin; restore it before changing it.");
+        }
+        return page;
     }
 
     /** Locks a page and checks that the caller saw its current draft version. */
@@ -198,7 +202,7 @@ public class PageEditor {
         return page;
     }
 
-    private void checkPlacement(PageType type, PageType parentType) {
+    void checkPlacement(PageType type, PageType parentType) {
         if (!parentType.mayHaveChild(type.name()) || !type.mayLiveUnder(parentType.name())) {
             throw new TreeConflictException("A " + type.label() + " cannot be placed under a " + parentType.label() + ".");
         }

@@ -52,4 +52,19 @@ interface PageRepository extends JpaRepository<Page, Long>, JpaSpecificationExec
             + " where p.path like :oldPrefix%")
     int rewritePaths(@Param("oldPrefix") String oldPrefix, @Param("oldLength") int oldLength,
                      @Param("newPrefix") String newPrefix, @Param("depthChange") int depthChange);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Page p set p.binnedAt = :at where p.path like :prefix%")
+    int markBinned(@Param("prefix") String prefix, @Param("at") java.time.Instant at);
+
+    @Query("select coalesce(max(p.depth), -1) from Page p where p.path like :prefix%")
+    int maxDepthUnder(@Param("prefix") String prefix);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from Page p where p.path like :prefix% and p.depth = :depth")
+    int deleteAtDepth(@Param("prefix") String prefix, @Param("depth") int depth);
+
+    /** Pages whose title or path contains the text, outside the bin, in tree order. */
+    @Query("select p from Page p where p.binnedAt is null and (lower(p.title) like :text or p.path like :text) order by p.path")
+    List<Page> findContaining(@Param("text") String text, Pageable pageable);
 }

@@ -23,23 +23,24 @@ public class PageTree {
         this.pages = pages;
     }
 
+    /** A page of the tree; pages in the bin are not part of it. */
     public Optional<Page> find(long id) {
-        return pages.findById(id);
+        return pages.findById(id).filter(page -> !page.isBinned());
     }
 
     public Page get(long id) {
-        return pages.findById(id).orElseThrow(() -> new PageNotFoundException(id));
+        return find(id).orElseThrow(() -> new PageNotFoundException(id));
     }
 
     /** The pages with these ids that exist, by id. */
     public java.util.Map<Long, Page> findAll(java.util.Collection<Long> ids) {
         java.util.Map<Long, Page> found = new java.util.HashMap<>();
-        pages.findAllById(ids).forEach(page -> found.put(page.getId(), page));
+        pages.findAllById(ids).stream().filter(page -> !page.isBinned()).forEach(page -> found.put(page.getId(), page));
         return found;
     }
 
     public boolean exists(long id) {
-        return pages.existsById(id);
+        return find(id).isPresent();
     }
 
     public Optional<Page> findByPath(String path) {
@@ -95,6 +96,7 @@ public class PageTree {
     public Result search(Query query) {
         Specification<Page> spec = (root, q, cb) -> {
             List<Predicate> where = new ArrayList<>();
+            where.add(cb.isNull(root.get("binnedAt")));
             if (query.type() != null) {
                 where.add(cb.equal(root.get("type"), query.type()));
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import dev.floe.pages.Page;
 import dev.floe.pages.PageEditor;
 import dev.floe.pages.PageHistory;
 import dev.floe.pages.PageTree;
+import dev.floe.pages.PagesBinned;
 import dev.floe.pages.Revision;
 
 /**
@@ -152,6 +154,22 @@ public class Publisher {
         page.publish(revision, history.content(revision).title(), clock.instant());
         events.publishEvent(new PagePublished(page.getId(), page.getPath(), revision.getId()));
         return page;
+    }
+
+    /**
+     * Pages moved into the bin: their schedules are cancelled, and their old live paths are announced as unpublished,
+     * within the deleting transaction, so caches, menus and search forget them just as after an unpublish.
+     */
+    @EventListener
+    void onBinned(PagesBinned event) {
+        for (long pageId : event.pageIds()) {
+            for (ScheduledJob job : jobs.findPending(pageId)) {
+                job.finish("-", clock.instant(), "cancelled: the page was deleted");
+            }
+        }
+        if (!event.livePaths().isEmpty()) {
+            events.publishEvent(new PageUnpublished(event.pageId(), event.livePaths()));
+        }
     }
 
     private void cancelPending(long pageId, ScheduledJob.Action action, String why) {
