@@ -96,6 +96,13 @@ public class PageEditor {
         return page;
     }
 
+    /** Checks a change against the page type as a save would, storing nothing: what a preview of unsaved changes shows. */
+    @Transactional(readOnly = true)
+    public PageContent check(long pageId, DraftInput input, Author author) {
+        Page page = pages.findById(pageId).filter(p -> !p.isBinned()).orElseThrow(() -> new PageNotFoundException(pageId));
+        return validate(pageTypes.get(page.getType()), codec.read(page.getDraftContent()), input, author);
+    }
+
     /** Makes an earlier revision's content the draft again, as a new revision. */
     @Transactional
     public Page restore(long pageId, long revisionId, Integer basedOnVersion, Author author) {
@@ -167,6 +174,49 @@ public class PageEditor {
             page = relocate(page, newParent, newParent.getPath() + page.getSlug() + "/");
         }
         return page;
+    }
+
+    /**
+     * Copies a page (and, when asked, all its descendants) under {@code newParentId} with the slug {@code newSlug}.
+     * The copies are new drafts, unpublished, with the source's current draft content and a fresh history.
+     */
+    @Transactional
+    public Page copy(long pageId, long newParentId, String newSlug, boolean withDescendants, Author author) {
+        Page source = lock(pageId);
+        if (source.isHome()) {
+            throw new TreeConflictException("The home page cannot be copied; copy its children instead.");
+        }
+        Page parent = pages.findForUpdate(newParentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
+                "The page " + newParentId + " to copy under does not exist."));
+        if (withDescendants && parent.getPath().startsWith(source.getPath())) {
+            throw new TreeConflictException("A page cannot be copied with its descendants into itself or one of them.");
+        }
+        checkPlacement(pageTypes.get(source.getType()), pageTypes.get(parent.getType()));
+        String slug = Slugs.check(newSlug == null || newSlug.isBlank() ? source.getSlug() : newSlug.strip(), parent.isHome());
+        if (pages.existsByParentIdAndSlug(parent.getId(), slug)) {
+            throw new TreeConflictException("A page with the slug '" + slug + "' already exists under " + parent.getPath()
+                    + "; give the copy another slug.");
+        }
+        List<Page> descendants = withDescendants ? pages.findSubtree(source.getPath()).stream()
+                .filter(p -> !p.getId().equals(pageId)).toList() : List.of();
+        Instant now = clock.instant();
+        Page copy = copyOne(source, parent, slug, pages.maxChildPosition(parent.getId()) + 1, author, now);
+        Map<Long, Page> copies = new java.util.HashMap<>(Map.of(source.getId(), copy));
+        for (Page descendant : descendants) {
+            Page newParent = copies.get(descendant.getParentId());
+            copies.put(descendant.getId(), copyOne(descendant, newParent, descendant.getSlug(), descendant.getPosition(), author, now));
+        }
+        return copy;
+    }
+
+    private Page copyOne(Page source, Page parent, String slug, int position, Author author, Instant now) {
+        Page copy = new Page(parent.getId(), position, slug, parent.getPath() + slug + "/", parent.getDepth() + 1,
+                source.getType(), now);
+        copy.writeDraft(source.getTitle(), source.getDraftContent(), author.email(), now);
+        copy.markUnpublishedChanges(true);
+        pages.saveAndFlush(copy);
+        record(copy, Revision.Kind.CREATED, author, now);
+        return copy;
     }
 
     /** Moves a page's subtree to a new path prefix in one statement and announces every old live path. */

@@ -69,6 +69,14 @@ public class PageRenderer {
                 content(page, options.draft()), options, out);
     }
 
+    /** Renders the page with content that is not stored (yet): an editor's preview of unsaved changes. */
+    public String renderUnsaved(Page page, PageContent content) {
+        StringWriter out = new StringWriter(32 * 1024);
+        render(page.getId(), page.getType(), page.getPath(), page.getFirstPublishedAt(), page.getLastPublishedAt(),
+                content, new Options(true, 1), out);
+        return out.toString();
+    }
+
     /** Renders a live page found by {@link LivePages}; its content is parsed once per revision. */
     public void render(LivePage page, Writer out, int listingPage) {
         render(page.id(), page.type(), page.path(), page.firstPublishedAt(), page.lastPublishedAt(), content(page),

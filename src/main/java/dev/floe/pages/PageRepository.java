@@ -64,7 +64,19 @@ interface PageRepository extends JpaRepository<Page, Long>, JpaSpecificationExec
     @Query("delete from Page p where p.path like :prefix% and p.depth = :depth")
     int deleteAtDepth(@Param("prefix") String prefix, @Param("depth") int depth);
 
-    /** Pages whose title or path contains the text, outside the bin, in tree order. */
-    @Query("select p from Page p where p.binnedAt is null and (lower(p.title) like :text or p.path like :text) order by p.path")
-    List<Page> findContaining(@Param("text") String text, Pageable pageable);
+
+    @Query("select p.parentId, count(p) from Page p where p.parentId in :parentIds group by p.parentId")
+    List<Object[]> countChildren(@Param("parentIds") java.util.Collection<Long> parentIds);
+
+    @Query("select p from Page p where p.path in :paths order by p.depth")
+    List<Page> findByPathInOrderByDepth(@Param("paths") java.util.Collection<String> paths);
+
+    @Query("select p from Page p where p.binnedAt is null and p.draftSavedBy = :email and p.hasUnpublishedChanges = true"
+            + " order by p.draftSavedAt desc")
+    List<Page> findDraftsBy(@Param("email") String email, Pageable pageable);
+
+    @Query("select p from Page p where p.live = true and p.lastPublishedAt is not null order by p.lastPublishedAt desc")
+    List<Page> findRecentlyPublished(Pageable pageable);
+
+    long countByBinnedAtIsNull();
 }

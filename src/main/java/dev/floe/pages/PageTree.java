@@ -86,6 +86,84 @@ public class PageTree {
         return pages.countLive();
     }
 
+    /** A page's state as editors see it in the explorer. */
+    public enum Status { LIVE, DRAFT, CHANGED }
+
+    /**
+     * What the admin's page explorer may filter by; null means no filter. {@code text} is looked for in titles and
+     * paths; {@code onlyIds}, when not null, limits the result to those pages (the scheduled or those in review).
+     */
+    public record ExplorerQuery(String text, String type, Status status, java.util.Collection<Long> onlyIds, int offset, int limit) {
+    }
+
+    /** Pages for the explorer's search and filters, in tree order. */
+    public Result explore(ExplorerQuery query) {
+        Specification<Page> spec = (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.isNull(root.get("binnedAt")));
+            if (query.text() != null && !query.text().isBlank()) {
+                String like = "%" + query.text().strip().toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("title")), like, '\\'), cb.like(root.get("path"), like, '\\')));
+            }
+            if (query.type() != null) {
+                where.add(cb.equal(root.get("type"), query.type()));
+            }
+            if (query.status() != null) {
+                switch (query.status()) {
+                    case LIVE -> where.add(cb.isTrue(root.get("live")));
+                    case DRAFT -> where.add(cb.isFalse(root.get("live")));
+                    case CHANGED -> where.add(cb.and(cb.isTrue(root.get("live")), cb.isTrue(root.get("hasUnpublishedChanges"))));
+                }
+            }
+            if (query.onlyIds() != null) {
+                where.add(query.onlyIds().isEmpty() ? cb.disjunction() : root.get("id").in(query.onlyIds()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        long total = pages.count(spec);
+        List<Page> items = query.limit() == 0 ? List.of()
+                : pages.findAll(spec, new OffsetPage(query.offset(), query.limit(), Sort.by("path"))).getContent();
+        return new Result(items, total);
+    }
+
+    /** How many children each of these pages has (pages without children are left out). */
+    public java.util.Map<Long, Long> childCounts(java.util.Collection<Long> parentIds) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        if (!parentIds.isEmpty()) {
+            pages.countChildren(parentIds).forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        }
+        return counts;
+    }
+
+    /** The pages from the home page down to this one's parent, for breadcrumbs. */
+    public List<Page> ancestors(Page page) {
+        List<String> paths = new ArrayList<>();
+        String path = page.getPath();
+        while (path.length() > 1) {
+            path = path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
+            paths.add(path);
+        }
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        return pages.findByPathInOrderByDepth(paths);
+    }
+
+    /** Drafts this person saved most recently that are not live as they stand. */
+    public List<Page> recentDraftsBy(String email, int limit) {
+        return pages.findDraftsBy(email, new OffsetPage(0, limit));
+    }
+
+    /** Pages most recently published. */
+    public List<Page> recentlyPublished(int limit) {
+        return pages.findRecentlyPublished(new OffsetPage(0, limit));
+    }
+
+    public long count() {
+        return pages.countByBinnedAtIsNull();
+    }
+
     /** What the API's list of pages may be filtered by; null means no filter. */
     public record Query(String type, Long parent, String path, boolean liveOnly, int offset, int limit) {
     }

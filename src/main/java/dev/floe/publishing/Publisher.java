@@ -101,6 +101,25 @@ public class Publisher {
         return goLive.isEmpty() && expire.isEmpty() ? Schedule.NONE : new Schedule(goLive, expire);
     }
 
+    /** A pending go-live ({@code publish} true) or expiry of a page, and when it is due. */
+    public record Upcoming(long pageId, boolean publish, Instant runAt, String createdBy) {
+    }
+
+    /** The next scheduled go-lives and expiries across the site, soonest first. */
+    @Transactional(readOnly = true)
+    public List<Upcoming> upcoming(int limit) {
+        return jobs.findAllPending(org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(job -> new Upcoming(job.getPageId(), job.getAction() == ScheduledJob.Action.PUBLISH, job.getRunAt(),
+                        job.getCreatedBy()))
+                .toList();
+    }
+
+    /** Every page with a pending go-live or expiry. */
+    @Transactional(readOnly = true)
+    public List<Long> scheduledPageIds() {
+        return jobs.findPendingPageIds();
+    }
+
     /**
      * Sets when the page goes live (publishing its current draft as it stands now) and when it expires. A null time
      * clears that part of the schedule.
