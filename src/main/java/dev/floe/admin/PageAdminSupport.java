@@ -1,6 +1,10 @@
 package dev.floe.admin;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -11,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 import dev.floe.accounts.FloeUser;
 import dev.floe.pages.Page;
-import dev.floe.templates.Templates;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.Extension;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
 
 /** What the page-editing screens share: rendering a screen and checking a page permission. */
 @Component
@@ -22,10 +28,13 @@ class PageAdminSupport {
     /** What a person may do to a page (and its subtree). */
     enum Action { ADD, EDIT, PUBLISH, DELETE }
 
-    private final Templates templates;
+    private final PebbleEngine engine;
 
-    PageAdminSupport(Templates templates) {
-        this.templates = templates;
+    PageAdminSupport(List<Extension> extensions) {
+        ClasspathLoader loader = new ClasspathLoader(PageAdminSupport.class.getClassLoader());
+        loader.setPrefix("templates");
+        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
+                .newLineTrimming(true).extension(extensions.toArray(Extension[]::new)).build();
     }
 
     boolean can(FloeUser user, Page page, Action action) {
@@ -54,7 +63,17 @@ class PageAdminSupport {
             context.put("csrf_token", token.getToken());
         }
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
-                .body(templates.render(template, context));
+                .body(render(template + ".html", context));
+    }
+
+    private String render(String name, Map<String, Object> context) {
+        StringWriter out = new StringWriter(8192);
+        try {
+            engine.getTemplate(name).evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** A refusal shown to the editor as a message with its status. */
