@@ -218,6 +218,7 @@ class PageEditorController {
         admin.require(user, page, PageAdminSupport.Action.EDIT);
         presence.heartbeat(id, user.email(), version);
         Map<String, Object> model = new HashMap<>();
+        model.put("page_id", id);
         model.put("others", presence.others(id, user.email()).stream().map(EditingPresence.Editor::email).toList());
         if (page.getDraftVersion() != version) {
             model.put("newer", Map.of("version", page.getDraftVersion(), "by", String.valueOf(page.getDraftSavedBy()),
