@@ -1,5 +1,6 @@
 package dev.floe.pages;
 
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
