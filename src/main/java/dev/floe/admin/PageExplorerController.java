@@ -118,6 +118,9 @@ class PageExplorerController {
     @PostMapping("/admin/pages/{id}/reorder/")
     String reorder(@PathVariable long id, @RequestParam String direction, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
+        if (page.isHome()) {
+            throw new PageAdminSupport.AdminRefusal(HttpStatus.CONFLICT, "The home page has no siblings to reorder.");
+        }
         Page parent = tree.get(page.getParentId());
         admin.require(user, parent, PageAdminSupport.Action.EDIT);
         List<Page> siblings = tree.children(parent.getId());
