@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.PageAction;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageTree;
 import dev.floe.publishing.Publisher;
@@ -19,6 +20,7 @@ import dev.floe.workflow.Workflow;
 
 /** The admin's home: my drafts, pages awaiting my review, my pages in review, recently published, and what is scheduled. */
 @Controller
+@AdminAccess
 class DashboardController {
 
     private static final int EACH = 10;
@@ -61,12 +63,17 @@ class DashboardController {
         return admin.render("admin/dashboard", model, user);
     }
 
+    @GetMapping("/admin")
+    String withSlash() {
+        return "redirect:/admin/";
+    }
+
     private List<Map<String, Object>> reviews(List<Review> reviews, FloeUser user) {
         Map<Long, Page> pages = tree.findAll(reviews.stream().map(Review::getPageId).toList());
         List<Map<String, Object>> out = new ArrayList<>();
         for (Review review : reviews) {
             Page page = pages.get(review.getPageId());
-            if (page == null || (review.getAssignee() == null && !admin.can(user, page, PageAdminSupport.Action.PUBLISH)
+            if (page == null || (review.getAssignee() == null && !admin.can(user, page, PageAction.PUBLISH)
                     && !review.getSubmittedBy().equalsIgnoreCase(user.email()))) {
                 continue;
             }

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +25,7 @@ import dev.floe.publishing.PublishingException;
 import dev.floe.workflow.WorkflowException;
 
 /** What the page screens show when an action cannot be done: the reason, with the status that fits, and a way back. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {DashboardController.class, PageExplorerController.class, PageEditorController.class})
 class PageAdminErrors {
 

@@ -1,52 +1,52 @@
 package dev.floe.admin;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.PageAction;
+import dev.floe.accounts.Permissions;
 import dev.floe.pages.Page;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.extension.Extension;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import dev.floe.templates.Templates;
 
-/** What the page-editing screens share: rendering a screen and checking a page permission. */
+/**
+ * What the page-editing screens share: rendering a screen in the admin layout (with the same common context as
+ * {@link AdminViews}: user, navigation, CSRF token, messages) with a status of its own, and checking page permissions.
+ */
 @Component
 class PageAdminSupport {
 
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-    /** What a person may do to a page (and its subtree). */
-    enum Action { ADD, EDIT, PUBLISH, DELETE }
+    private final Templates templates;
+    private final AdminNav nav;
+    private final Permissions permissions;
 
-    private final PebbleEngine engine;
-
-    PageAdminSupport(List<Extension> extensions) {
-        ClasspathLoader loader = new ClasspathLoader(PageAdminSupport.class.getClassLoader());
-        loader.setPrefix("templates");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
-                .newLineTrimming(true).extension(extensions.toArray(Extension[]::new)).build();
+    PageAdminSupport(Templates templates, AdminNav nav, Permissions permissions) {
+        this.templates = templates;
+        this.nav = nav;
+        this.permissions = permissions;
     }
 
-    boolean can(FloeUser user, Page page, Action action) {
-        return user != null && user.superuser();
+    boolean can(FloeUser user, Page page, PageAction action) {
+        return permissions.can(user, action, page);
     }
 
-    /** Refuses with 403 unless the user may do this to the page. */
-    void require(FloeUser user, Page page, Action action) {
-        if (!can(user, page, action)) {
-            throw new AdminRefusal(HttpStatus.FORBIDDEN, "You do not have permission to "
-                    + action.name().toLowerCase(java.util.Locale.ROOT) + " " + page.getPath() + ".");
-        }
+    /** Refuses with 403 (through the admin's error page) unless the user may do this to the page. */
+    void require(FloeUser user, Page page, PageAction action) {
+        permissions.require(user, action, page);
     }
 
     ResponseEntity<String> render(String template, Map<String, Object> model, FloeUser user) {
@@ -56,24 +56,18 @@ class PageAdminSupport {
     ResponseEntity<String> render(HttpStatus status, String template, Map<String, Object> model, FloeUser user) {
         Map<String, Object> context = new HashMap<>(model);
         context.put("user", user);
-        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
-                && servlet.getRequest().getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName())
-                        instanceof org.springframework.security.web.csrf.CsrfToken token) {
-            context.put("csrf_token", token.getToken());
+        context.putIfAbsent(FlashMessage.ATTRIBUTE, List.of());
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            context.put("request_path", request.getRequestURI());
+            context.put("nav", nav.links(user, request.getRequestURI()));
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                context.put("csrf", token);
+                context.put("csrf_token", token.getToken());
+            }
         }
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
-                .body(render(template + ".html", context));
-    }
-
-    private String render(String name, Map<String, Object> context) {
-        StringWriter out = new StringWriter(8192);
-        try {
-            engine.getTemplate(name).evaluate(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+                .body(templates.render(template, context));
     }
 
     /** A refusal shown to the editor as a message with its status. */

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.PageAction;
 import dev.floe.blocks.BlockType;
 import dev.floe.blocks.BlockTypes;
 import dev.floe.blocks.ContentValidationException;
@@ -49,6 +50,7 @@ import dev.floe.workflow.Workflow;
  * reviewed, and its revisions compared and restored. Every action checks the user's permission on the page.
  */
 @Controller
+@AdminAccess(pages = PageAction.EDIT)
 class PageEditorController {
 
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
@@ -97,7 +99,7 @@ class PageEditorController {
     @GetMapping("/admin/pages/add/{parent}/{type}/")
     ResponseEntity<String> addForm(@PathVariable long parent, @PathVariable String type, @AuthenticationPrincipal FloeUser user) {
         Page parentPage = tree.get(parent);
-        admin.require(user, parentPage, PageAdminSupport.Action.ADD);
+        admin.require(user, parentPage, PageAction.ADD);
         PageType pageType = pageType(type);
         Map<String, Object> model = new HashMap<>();
         model.put("parent", rows.row(parentPage));
@@ -112,7 +114,7 @@ class PageEditorController {
     ResponseEntity<String> add(@PathVariable long parent, @PathVariable String type, HttpServletRequest request,
                                @AuthenticationPrincipal FloeUser user) {
         Page parentPage = tree.get(parent);
-        admin.require(user, parentPage, PageAdminSupport.Action.ADD);
+        admin.require(user, parentPage, PageAction.ADD);
         PageType pageType = pageType(type);
         PageEditorForm form = PageEditorForm.read(request, pageType, blockTypes);
         try {
@@ -135,7 +137,7 @@ class PageEditorController {
     ResponseEntity<String> edit(@PathVariable long id, @RequestParam(required = false) String done,
                                 @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         PageType type = pageTypes.get(page.getType());
         Map<String, Object> model = editorModel(page, user);
         model.put("form", views.fromContent(type, renderer.content(page, true)));
@@ -150,9 +152,9 @@ class PageEditorController {
     ResponseEntity<String> save(@PathVariable long id, @RequestParam int version, @RequestParam(defaultValue = "save") String action,
                                 HttpServletRequest request, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         if (action.equals("publish")) {
-            admin.require(user, page, PageAdminSupport.Action.PUBLISH);
+            admin.require(user, page, PageAction.PUBLISH);
         } else if (!action.equals("save") && !action.equals("submit")) {
             throw new PageAdminSupport.AdminRefusal(HttpStatus.BAD_REQUEST, "Unknown action '" + action + "'.");
         }
@@ -192,7 +194,7 @@ class PageEditorController {
     ResponseEntity<String> autosave(@PathVariable long id, @RequestParam int version, HttpServletRequest request,
                                     @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         PageType type = pageTypes.get(page.getType());
         PageEditorForm form = PageEditorForm.read(request, type, blockTypes);
         Map<String, Object> model = new HashMap<>();
@@ -215,7 +217,7 @@ class PageEditorController {
     @PostMapping("/admin/pages/{id}/heartbeat/")
     ResponseEntity<String> heartbeat(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         presence.heartbeat(id, user.email(), version);
         Map<String, Object> model = new HashMap<>();
         model.put("page_id", id);
@@ -231,7 +233,7 @@ class PageEditorController {
     @PostMapping("/admin/pages/{id}/preview/")
     ResponseEntity<String> previewUnsaved(@PathVariable long id, HttpServletRequest request, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         PageEditorForm form = PageEditorForm.read(request, pageTypes.get(page.getType()), blockTypes);
         try {
             form.requireReadable();
@@ -248,14 +250,14 @@ class PageEditorController {
     @GetMapping("/admin/pages/{id}/preview/")
     ResponseEntity<String> previewDraft(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         return previewResponse(renderer.render(page, new PageRenderer.Options(true, 1)));
     }
 
     @PostMapping("/admin/pages/{id}/publish/")
     String publish(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.PUBLISH);
+        admin.require(user, page, PageAction.PUBLISH);
         publisher.publish(id, version, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=publish";
     }
@@ -263,7 +265,7 @@ class PageEditorController {
     @PostMapping("/admin/pages/{id}/unpublish/")
     String unpublish(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.PUBLISH);
+        admin.require(user, page, PageAction.PUBLISH);
         publisher.unpublish(id, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=unpublish";
     }
@@ -273,7 +275,7 @@ class PageEditorController {
     String schedule(@PathVariable long id, @RequestParam(required = false) String goLiveAt,
                     @RequestParam(required = false) String expireAt, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.PUBLISH);
+        admin.require(user, page, PageAction.PUBLISH);
         publisher.setSchedule(id, utc("go-live", goLiveAt), utc("expiry", expireAt), user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=schedule";
     }
@@ -282,7 +284,7 @@ class PageEditorController {
     ResponseEntity<String> shareLink(@PathVariable long id, @RequestParam(defaultValue = "7") int days,
                                      HttpServletRequest request, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         PreviewLinks.Link link = previewLinks.create(id, Duration.ofDays(days));
         String base = request.getScheme() + "://" + request.getServerName()
                 + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
@@ -297,7 +299,7 @@ class PageEditorController {
                   @RequestParam(required = false) String goLiveAt, @RequestParam(required = false) String comment,
                   @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         workflow.submit(id, version, assignee, utc("go-live", goLiveAt), comment, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=submit";
     }
@@ -305,7 +307,7 @@ class PageEditorController {
     @PostMapping("/admin/pages/{id}/review/assign/")
     String assign(@PathVariable long id, @RequestParam(required = false) String assignee, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.PUBLISH);
+        admin.require(user, page, PageAction.PUBLISH);
         workflow.assign(id, assignee, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=assign";
     }
@@ -314,7 +316,7 @@ class PageEditorController {
     String approve(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String comment,
                    @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.PUBLISH);
+        admin.require(user, page, PageAction.PUBLISH);
         workflow.approve(id, version, comment, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=approve";
     }
@@ -322,7 +324,7 @@ class PageEditorController {
     @PostMapping("/admin/pages/{id}/review/request-changes/")
     String requestChanges(@PathVariable long id, @RequestParam(required = false) String comment, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.PUBLISH);
+        admin.require(user, page, PageAction.PUBLISH);
         workflow.requestChanges(id, comment, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=request-changes";
     }
@@ -330,7 +332,7 @@ class PageEditorController {
     @PostMapping("/admin/pages/{id}/review/withdraw/")
     String withdraw(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         workflow.withdraw(id, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=withdraw";
     }
@@ -339,7 +341,7 @@ class PageEditorController {
     ResponseEntity<String> revisions(@PathVariable long id, @RequestParam(required = false) Long from,
                                      @RequestParam(required = false) Long to, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         Map<String, Object> model = new HashMap<>();
         model.put("page", rows.row(page));
         List<Map<String, Object>> revisions = new ArrayList<>();
@@ -379,7 +381,7 @@ class PageEditorController {
     String restoreRevision(@PathVariable long id, @PathVariable long revision, @RequestParam int version,
                            @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         editor.restore(id, revision, version, user.asAuthor());
         return "redirect:/admin/pages/" + id + "/edit/?done=restore";
     }
@@ -418,8 +420,8 @@ class PageEditorController {
             reviewView.put("changed_since", review.getSubmittedVersion() != page.getDraftVersion());
             model.put("review", reviewView);
         }
-        model.put("can_publish", admin.can(user, page, PageAdminSupport.Action.PUBLISH));
-        model.put("can_delete", !page.isHome() && admin.can(user, page, PageAdminSupport.Action.DELETE));
+        model.put("can_publish", admin.can(user, page, PageAction.PUBLISH));
+        model.put("can_delete", !page.isHome() && admin.can(user, page, PageAction.DELETE));
         model.put("others", presence.others(page.getId(), user.email()).stream().map(EditingPresence.Editor::email).toList());
         return model;
     }

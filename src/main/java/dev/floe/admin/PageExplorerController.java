@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.PageAction;
 import dev.floe.pages.BinEntry;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageBin;
@@ -32,6 +33,7 @@ import dev.floe.workflow.Workflow;
  * delete into the bin, restore from it). Every change checks the user's permission on the pages it touches.
  */
 @Controller
+@AdminAccess(pages = PageAction.EDIT)
 class PageExplorerController {
 
     private static final int PER_PAGE = 50;
@@ -109,7 +111,7 @@ class PageExplorerController {
         model.put("total", children.total());
         model.put("offset", skip);
         model.put("child_types", childTypes(parent));
-        model.put("can_add", admin.can(user, parent, PageAdminSupport.Action.ADD));
+        model.put("can_add", admin.can(user, parent, PageAction.ADD));
         paging(model, skip, children.total(), "/admin/pages/" + id + "/?x=");
         return admin.render("admin/pages/explorer", model, user);
     }
@@ -122,7 +124,7 @@ class PageExplorerController {
             throw new PageAdminSupport.AdminRefusal(HttpStatus.CONFLICT, "The home page has no siblings to reorder.");
         }
         Page parent = tree.get(page.getParentId());
-        admin.require(user, parent, PageAdminSupport.Action.EDIT);
+        admin.require(user, parent, PageAction.EDIT);
         List<Page> siblings = tree.children(parent.getId());
         int index = indexOf(siblings, id);
         int target = switch (direction) {
@@ -140,7 +142,7 @@ class PageExplorerController {
     ResponseEntity<String> chooseNewParent(@PathVariable long id, @RequestParam(required = false) String q,
                                            @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
+        admin.require(user, page, PageAction.EDIT);
         Map<String, Object> model = base(user);
         model.put("page", rows.row(page));
         model.put("q", q == null ? "" : q);
@@ -154,8 +156,8 @@ class PageExplorerController {
     String move(@PathVariable long id, @RequestParam long parent, @RequestParam(required = false) Integer position,
                 @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.EDIT);
-        admin.require(user, tree.get(parent), PageAdminSupport.Action.ADD);
+        admin.require(user, page, PageAction.EDIT);
+        admin.require(user, tree.get(parent), PageAction.ADD);
         editor.move(id, parent, position, user.asAuthor());
         return "redirect:/admin/pages/" + parent + "/#page-" + id;
     }
@@ -174,7 +176,7 @@ class PageExplorerController {
     String copy(@PathVariable long id, @RequestParam long parent, @RequestParam(required = false) String slug,
                 @RequestParam(defaultValue = "false") boolean descendants, @AuthenticationPrincipal FloeUser user) {
         Page destination = tree.get(parent);
-        admin.require(user, destination, PageAdminSupport.Action.ADD);
+        admin.require(user, destination, PageAction.ADD);
         Page copy = editor.copy(id, parent, slug, descendants, user.asAuthor());
         return "redirect:/admin/pages/" + copy.getId() + "/edit/";
     }
@@ -182,7 +184,7 @@ class PageExplorerController {
     @GetMapping("/admin/pages/{id}/delete/")
     ResponseEntity<String> confirmDelete(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.DELETE);
+        admin.require(user, page, PageAction.DELETE);
         Map<String, Object> model = base(user);
         model.put("page", rows.row(page));
         List<Page> descendants = tree.descendants(page);
@@ -196,7 +198,7 @@ class PageExplorerController {
     @PostMapping("/admin/pages/{id}/delete/")
     String delete(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
-        admin.require(user, page, PageAdminSupport.Action.DELETE);
+        admin.require(user, page, PageAction.DELETE);
         Long parent = page.getParentId();
         bin.delete(id, user.asAuthor());
         return "redirect:/admin/pages/" + parent + "/?deleted=" + id;
@@ -234,7 +236,7 @@ class PageExplorerController {
             throw new PageAdminSupport.AdminRefusal(HttpStatus.CONFLICT,
                     "The page this was deleted from no longer exists; choose another parent to restore it under.");
         }
-        admin.require(user, tree.get(destination), PageAdminSupport.Action.ADD);
+        admin.require(user, tree.get(destination), PageAction.ADD);
         Page restored = bin.restore(id, parent, user.asAuthor());
         return "redirect:/admin/pages/" + restored.getParentId() + "/#page-" + id;
     }
