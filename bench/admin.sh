@@ -48,7 +48,7 @@ csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
 # Sign in through the admin's login form, as a browser does.
 login_page=$(curl -fsS -c "$jar" -b "$jar" "$base/admin/login/")
 curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$(echo "$login_page" | csrf)" \
-  --data-urlencode "username=bench@floe.test" --data-urlencode "password=a long enough bench password" "$base/admin/login/"
+  --data-urlencode "email=bench@floe.test" --data-urlencode "password=a long enough bench password" "$base/admin/login/"
 curl -fsS -o /dev/null -b "$jar" "$base/admin/" || { echo "bench/admin.sh: could not sign in" >&2; exit 1; }
 token=$(curl -fsS -b "$jar" "$base/admin/pages/" | csrf)
 post() { curl -fsS -o /dev/null -b "$jar" --data-urlencode "_csrf=$token" "$@"; }
