@@ -44,7 +44,7 @@ for _ in $(seq 1 120); do
 done
 
 jar="$work/cookies"
-csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | awk 'NR == 1'; }
 # Sign in through the admin's login form, as a browser does.
 login_page=$(curl -fsS -c "$jar" -b "$jar" "$base/admin/login/")
 curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$(echo "$login_page" | csrf)" \

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.floe.accounts.FloeUser;
 import dev.floe.accounts.PageAction;
+import dev.floe.accounts.PermissionDeniedException;
+import dev.floe.accounts.Permissions;
 import dev.floe.pages.BinEntry;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageBin;
@@ -46,9 +48,11 @@ class PageExplorerController {
     private final Workflow workflow;
     private final PageRows rows;
     private final PageAdminSupport admin;
+    private final Permissions permissions;
 
     PageExplorerController(PageTree tree, PageTypes pageTypes, PageEditor editor, PageBin bin, Publisher publisher,
-                           Workflow workflow, PageRows rows, PageAdminSupport admin) {
+                           Workflow workflow, PageRows rows, PageAdminSupport admin, Permissions permissions) {
+        this.permissions = permissions;
         this.tree = tree;
         this.pageTypes = pageTypes;
         this.editor = editor;
@@ -205,6 +209,7 @@ class PageExplorerController {
     }
 
     @GetMapping("/admin/pages/bin/")
+    @AdminAccess(pages = PageAction.DELETE)
     ResponseEntity<String> binList(@RequestParam(defaultValue = "0") String offset, @AuthenticationPrincipal FloeUser user) {
         int skip = parseOffset(offset);
         Map<String, Object> model = base(user);
@@ -229,6 +234,7 @@ class PageExplorerController {
     }
 
     @PostMapping("/admin/pages/bin/{id}/restore/")
+    @AdminAccess(pages = PageAction.DELETE)
     String restore(@PathVariable long id, @RequestParam(required = false) Long parent, @AuthenticationPrincipal FloeUser user) {
         BinEntry entry = bin.entry(id);
         Long destination = parent != null ? parent : entry.getParentId();
@@ -237,6 +243,9 @@ class PageExplorerController {
                     "The page this was deleted from no longer exists; choose another parent to restore it under.");
         }
         admin.require(user, tree.get(destination), PageAction.ADD);
+        if (!permissions.can(user, PageAction.DELETE, entry.getPath())) {
+            throw new PermissionDeniedException("You may not restore " + entry.getPath() + ": restoring needs the permission to delete it.");
+        }
         Page restored = bin.restore(id, parent, user.asAuthor());
         return "redirect:/admin/pages/" + restored.getParentId() + "/#page-" + id;
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.floe.accounts.AccountException;
+import dev.floe.accounts.PermissionDeniedException;
 import dev.floe.blocks.ContentValidationException;
 import dev.floe.navigation.MenuException;
 import dev.floe.navigation.MenuNotFoundException;
@@ -93,6 +94,11 @@ class ApiErrors {
     @ExceptionHandler(RedirectException.class)
     ResponseEntity<Map<String, Object>> redirect(RedirectException e) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> Map.<String, Object>of("message", p)).toList());
+    }
+
+    @ExceptionHandler(PermissionDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(PermissionDeniedException e) {
+        return error(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(AccountException.class)

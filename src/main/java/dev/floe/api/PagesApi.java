@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.PageAction;
+import dev.floe.accounts.PermissionDeniedException;
+import dev.floe.accounts.Permissions;
 import dev.floe.pages.BinEntry;
 import dev.floe.pages.DraftInput;
 import dev.floe.pages.Page;
@@ -61,10 +64,12 @@ class PagesApi {
     private final PageJson json;
     private final TransactionTemplate transactions;
     private final PageBin bin;
+    private final Permissions permissions;
 
     PagesApi(PageTree tree, PageEditor editor, PageHistory history, Publisher publisher, PreviewLinks previewLinks,
-             PageJson json, TransactionTemplate transactions, PageBin bin) {
+             PageJson json, TransactionTemplate transactions, PageBin bin, Permissions permissions) {
         this.bin = bin;
+        this.permissions = permissions;
         this.tree = tree;
         this.editor = editor;
         this.history = history;
@@ -199,14 +204,23 @@ class PagesApi {
     /** Deleting moves the page and its descendants into the bin, from where they can be restored for 30 days. */
     @DeleteMapping("/{id}/")
     Map<String, Object> delete(@PathVariable String id, @AuthenticationPrincipal FloeUser user) {
-        return binJson(bin.delete(pageId(id), user.asAuthor()));
+        long pageId = pageId(id);
+        permissions.require(user, PageAction.DELETE, tree.get(pageId));
+        return binJson(bin.delete(pageId, user.asAuthor()));
     }
 
     @PostMapping("/{id}/restore/")
     Map<String, Object> restoreFromBin(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
                                        @AuthenticationPrincipal FloeUser user) {
         JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("parent"));
-        Page page = bin.restore(pageId(id), input.id("parent"), user.asAuthor());
+        BinEntry entry = bin.entry(pageId(id));
+        Long parent = input.id("parent") != null ? input.id("parent") : entry.getParentId();
+        if (!permissions.can(user, PageAction.DELETE, entry.getPath())
+                || (parent != null && tree.exists(parent) && !permissions.can(user, PageAction.ADD, parent))) {
+            throw new PermissionDeniedException("You may not restore " + entry.getPath() + " there: restoring needs the"
+                    + " permission to delete the page and to add pages under its new parent.");
+        }
+        Page page = bin.restore(entry.getPageId(), input.id("parent"), user.asAuthor());
         return json.toJson(tree.get(page.getId()), true, null);
     }
 

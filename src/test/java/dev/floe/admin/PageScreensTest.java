@@ -239,6 +239,7 @@ class PageScreensTest extends FloeIntegrationTest {
         assertThat(editor.post("/admin/pages/" + id + "/schedule/", "goLiveAt", "2099-01-01T00:00").status()).isEqualTo(403);
         assertThat(editor.post("/admin/pages/" + id + "/review/approve/", "version", "1").status()).isEqualTo(403);
         assertThat(nobody.get("/admin/pages/").status()).as("no page permission, no explorer").isEqualTo(403);
+        assertThat(editor.get("/admin/pages/bin/").status()).as("the bin is for those who may delete").isEqualTo(403);
         assertThat(nobody.get("/admin/pages/" + id + "/edit/").status()).isEqualTo(403);
         assertThat(nobody.post("/admin/pages/" + id + "/autosave/", "version", "1", "title", "Taken over", "layout", "default").status())
                 .isEqualTo(403);

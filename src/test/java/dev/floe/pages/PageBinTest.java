@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.floe.admin.AdminRole;
 import dev.floe.support.Api;
 import dev.floe.support.FloeIntegrationTest;
 import dev.floe.support.Pages;
@@ -147,5 +148,19 @@ class PageBinTest extends FloeIntegrationTest {
         assertThat(bin.count()).isZero();
         assertThat(api.post("/api/v2/pages/" + section + "/restore/", Map.of()).status()).isEqualTo(404);
         assertThat(api.get("/api/v2/pages/" + child + "/?draft=true").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingAndRestoringThroughTheApiNeedTheDeletePermission() {
+        long page = pages.createUnderHome(unique("kept-safe"), "Kept safe").get("id").asLong();
+        Api editorApi = api.withToken(accounts.createToken(AdminRole.EDITOR.ensure(accounts), "bin test"));
+
+        Api.Response refused = editorApi.delete("/api/v2/pages/" + page + "/");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asString()).contains("may not delete");
+        assertThat(api.delete("/api/v2/pages/" + page + "/").status()).isEqualTo(200);
+        assertThat(editorApi.post("/api/v2/pages/" + page + "/restore/", Map.of()).status()).isEqualTo(403);
+        assertThat(bin.entry(page).getTitle()).isEqualTo("Kept safe");
     }
 }
