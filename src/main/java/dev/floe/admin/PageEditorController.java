@@ -92,11 +92,13 @@ class PageEditorController {
 
     /** The explorer's "add child page" form names the type as a parameter. */
     @GetMapping("/admin/pages/add/{parent}/")
+    @AdminAccess(pages = PageAction.ADD)
     String addChosenType(@PathVariable long parent, @RequestParam String type) {
         return "redirect:/admin/pages/add/" + parent + "/" + pageType(type).name() + "/";
     }
 
     @GetMapping("/admin/pages/add/{parent}/{type}/")
+    @AdminAccess(pages = PageAction.ADD)
     ResponseEntity<String> addForm(@PathVariable long parent, @PathVariable String type, @AuthenticationPrincipal FloeUser user) {
         Page parentPage = tree.get(parent);
         admin.require(user, parentPage, PageAction.ADD);
@@ -111,6 +113,7 @@ class PageEditorController {
     }
 
     @PostMapping("/admin/pages/add/{parent}/{type}/")
+    @AdminAccess(pages = PageAction.ADD)
     ResponseEntity<String> add(@PathVariable long parent, @PathVariable String type, HttpServletRequest request,
                                @AuthenticationPrincipal FloeUser user) {
         Page parentPage = tree.get(parent);
@@ -255,6 +258,7 @@ class PageEditorController {
     }
 
     @PostMapping("/admin/pages/{id}/publish/")
+    @AdminAccess(pages = PageAction.PUBLISH)
     String publish(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
         admin.require(user, page, PageAction.PUBLISH);
@@ -263,6 +267,7 @@ class PageEditorController {
     }
 
     @PostMapping("/admin/pages/{id}/unpublish/")
+    @AdminAccess(pages = PageAction.PUBLISH)
     String unpublish(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
         admin.require(user, page, PageAction.PUBLISH);
@@ -272,6 +277,7 @@ class PageEditorController {
 
     /** Go-live and expiry, given as UTC date and time (the form's datetime-local); empty clears that part. */
     @PostMapping("/admin/pages/{id}/schedule/")
+    @AdminAccess(pages = PageAction.PUBLISH)
     String schedule(@PathVariable long id, @RequestParam(required = false) String goLiveAt,
                     @RequestParam(required = false) String expireAt, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
@@ -305,6 +311,7 @@ class PageEditorController {
     }
 
     @PostMapping("/admin/pages/{id}/review/assign/")
+    @AdminAccess(pages = PageAction.PUBLISH)
     String assign(@PathVariable long id, @RequestParam(required = false) String assignee, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
         admin.require(user, page, PageAction.PUBLISH);
@@ -313,6 +320,7 @@ class PageEditorController {
     }
 
     @PostMapping("/admin/pages/{id}/review/approve/")
+    @AdminAccess(pages = PageAction.PUBLISH)
     String approve(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String comment,
                    @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
@@ -322,6 +330,7 @@ class PageEditorController {
     }
 
     @PostMapping("/admin/pages/{id}/review/request-changes/")
+    @AdminAccess(pages = PageAction.PUBLISH)
     String requestChanges(@PathVariable long id, @RequestParam(required = false) String comment, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
         admin.require(user, page, PageAction.PUBLISH);

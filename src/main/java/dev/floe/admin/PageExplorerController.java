@@ -177,6 +177,7 @@ class PageExplorerController {
     }
 
     @PostMapping("/admin/pages/{id}/copy/")
+    @AdminAccess(pages = PageAction.ADD)
     String copy(@PathVariable long id, @RequestParam long parent, @RequestParam(required = false) String slug,
                 @RequestParam(defaultValue = "false") boolean descendants, @AuthenticationPrincipal FloeUser user) {
         Page destination = tree.get(parent);
@@ -186,6 +187,7 @@ class PageExplorerController {
     }
 
     @GetMapping("/admin/pages/{id}/delete/")
+    @AdminAccess(pages = PageAction.DELETE)
     ResponseEntity<String> confirmDelete(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
         admin.require(user, page, PageAction.DELETE);
@@ -200,6 +202,7 @@ class PageExplorerController {
     }
 
     @PostMapping("/admin/pages/{id}/delete/")
+    @AdminAccess(pages = PageAction.DELETE)
     String delete(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
         Page page = tree.get(id);
         admin.require(user, page, PageAction.DELETE);
