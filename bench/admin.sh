@@ -37,11 +37,13 @@ PORT=$port SERVER_ADDRESS=127.0.0.1 "$java" -XX:+UseSerialGC -Xmx512m -cp "$cp" 
   >"$work/serve.log" 2>&1 &
 server=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do
-  curl -fsS "$base/-/health/ready" >/dev/null 2>&1 && break
+ready=""
+for _ in $(seq 1 600); do
+  curl -fsS "$base/-/health/ready" >/dev/null 2>&1 && { ready=yes; break; }
   kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; echo "bench/admin.sh: floe serve stopped" >&2; exit 1; }
   sleep 1
 done
+[ -n "$ready" ] || { tail -n 20 "$work/serve.log" >&2; echo "bench/admin.sh: floe serve was not ready after 600 s" >&2; exit 1; }
 
 jar="$work/cookies"
 csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | awk 'NR == 1'; }
