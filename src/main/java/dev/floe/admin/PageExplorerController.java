@@ -106,7 +106,7 @@ class PageExplorerController {
                                     @AuthenticationPrincipal FloeUser user) {
         Page parent = tree.get(id);
         int skip = parseOffset(offset);
-        PageTree.Result children = tree.search(new PageTree.Query(null, id, null, false, skip, PER_PAGE));
+        PageTree.Result children = tree.childrenPage(id, skip, PER_PAGE);
         Map<String, Object> model = base(user);
         model.put("searching", false);
         model.put("parent", rows.row(parent));

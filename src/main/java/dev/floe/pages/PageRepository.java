@@ -79,4 +79,9 @@ interface PageRepository extends JpaRepository<Page, Long>, JpaSpecificationExec
     List<Page> findRecentlyPublished(Pageable pageable);
 
     long countByBinnedAtIsNull();
+
+    @Query("select p.id from Page p where p.parentId = :parentId order by p.position, p.id")
+    List<Long> findChildIds(@Param("parentId") long parentId, Pageable pageable);
+
+    long countByParentId(Long parentId);
 }

@@ -18,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PageTree {
 
     private final PageRepository pages;
+    private final jakarta.persistence.EntityManager entityManager;
 
-    PageTree(PageRepository pages) {
+    PageTree(PageRepository pages, jakarta.persistence.EntityManager entityManager) {
         this.pages = pages;
+        this.entityManager = entityManager;
     }
 
     /** A page of the tree; pages in the bin are not part of it. */
@@ -122,9 +124,28 @@ public class PageTree {
             return cb.and(where.toArray(Predicate[]::new));
         };
         long total = pages.count(spec);
-        List<Page> items = query.limit() == 0 ? List.of()
-                : pages.findAll(spec, new OffsetPage(query.offset(), query.limit(), Sort.by("path"))).getContent();
-        return new Result(items, total);
+        if (query.limit() == 0) {
+            return new Result(List.of(), total);
+        }
+        // Sort and skip over ids and paths only, then read the few whole pages (with their content) by id.
+        var cb = entityManager.getCriteriaBuilder();
+        var ids = cb.createQuery(Long.class);
+        var root = ids.from(Page.class);
+        ids.select(root.get("id")).where(spec.toPredicate(root, ids, cb)).orderBy(cb.asc(root.get("path")));
+        List<Long> chosen = entityManager.createQuery(ids).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        return new Result(inOrder(chosen), total);
+    }
+
+    /** One parent's children in the order editors gave them, {@code limit} from {@code offset}, and how many there are. */
+    public Result childrenPage(long parentId, int offset, int limit) {
+        long total = pages.countByParentId(parentId);
+        return new Result(inOrder(pages.findChildIds(parentId, new OffsetPage(offset, limit))), total);
+    }
+
+    private List<Page> inOrder(List<Long> ids) {
+        java.util.Map<Long, Page> byId = new java.util.HashMap<>();
+        pages.findAllById(ids).forEach(page -> byId.put(page.getId(), page));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** How many children each of these pages has (pages without children are left out). */
