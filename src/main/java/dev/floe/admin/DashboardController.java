@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.Permissions;
 import dev.floe.accounts.PageAction;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageTree;
@@ -30,8 +31,11 @@ class DashboardController {
     private final Workflow workflow;
     private final PageRows rows;
     private final PageAdminSupport admin;
+    private final Permissions permissions;
 
-    DashboardController(PageTree tree, Publisher publisher, Workflow workflow, PageRows rows, PageAdminSupport admin) {
+    DashboardController(PageTree tree, Publisher publisher, Workflow workflow, PageRows rows, PageAdminSupport admin,
+                        Permissions permissions) {
+        this.permissions = permissions;
         this.tree = tree;
         this.publisher = publisher;
         this.workflow = workflow;
@@ -42,6 +46,12 @@ class DashboardController {
     @GetMapping("/admin/")
     ResponseEntity<String> dashboard(@AuthenticationPrincipal FloeUser user) {
         Map<String, Object> model = new HashMap<>();
+        if (!permissions.canUsePages(user)) {
+            // Someone who may not touch pages (a media or menus manager, say) sees where they may go instead.
+            model.put("pages_allowed", false);
+            return admin.render("admin/dashboard", model, user);
+        }
+        model.put("pages_allowed", true);
         model.put("my_drafts", rows.rows(tree.recentDraftsBy(user.email(), EACH)));
         model.put("awaiting_review", reviews(workflow.awaitingReviewBy(user.email(), EACH), user));
         model.put("my_reviews", reviews(workflow.submittedBy(user.email(), EACH), user));
