@@ -25,11 +25,13 @@ import dev.floe.accounts.AccountException;
 import dev.floe.media.MediaInUseException;
 import dev.floe.media.MediaNotFoundException;
 import dev.floe.media.MediaRejectedException;
+import dev.floe.accounts.PermissionDeniedException;
 import dev.floe.blocks.ContentValidationException;
 import dev.floe.navigation.MenuException;
 import dev.floe.navigation.MenuNotFoundException;
 import dev.floe.redirects.RedirectException;
 import dev.floe.redirects.RedirectNotFoundException;
+import dev.floe.pages.BinEntryNotFoundException;
 import dev.floe.pages.PageNotFoundException;
 import dev.floe.pages.RevisionNotFoundException;
 import dev.floe.pages.StaleDraftException;
@@ -55,7 +57,7 @@ class ApiErrors {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> p.asMap()).toList());
     }
 
-    @ExceptionHandler({PageNotFoundException.class, RevisionNotFoundException.class})
+    @ExceptionHandler({PageNotFoundException.class, RevisionNotFoundException.class, BinEntryNotFoundException.class})
     ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
@@ -134,6 +136,11 @@ class ApiErrors {
     @ExceptionHandler(RedirectException.class)
     ResponseEntity<Map<String, Object>> redirect(RedirectException e) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.problems().stream().map(p -> Map.<String, Object>of("message", p)).toList());
+    }
+
+    @ExceptionHandler(PermissionDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(PermissionDeniedException e) {
+        return error(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(AccountException.class)

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.PageAction;
+import dev.floe.accounts.PermissionDeniedException;
+import dev.floe.accounts.Permissions;
+import dev.floe.pages.BinEntry;
 import dev.floe.pages.DraftInput;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageEditor;
 import dev.floe.pages.PageHistory;
+import dev.floe.pages.PageBin;
 import dev.floe.pages.PageNotFoundException;
 import dev.floe.pages.PageTree;
 import dev.floe.pages.Revision;
@@ -57,9 +63,13 @@ class PagesApi {
     private final PreviewLinks previewLinks;
     private final PageJson json;
     private final TransactionTemplate transactions;
+    private final PageBin bin;
+    private final Permissions permissions;
 
     PagesApi(PageTree tree, PageEditor editor, PageHistory history, Publisher publisher, PreviewLinks previewLinks,
-             PageJson json, TransactionTemplate transactions) {
+             PageJson json, TransactionTemplate transactions, PageBin bin, Permissions permissions) {
+        this.bin = bin;
+        this.permissions = permissions;
         this.tree = tree;
         this.editor = editor;
         this.history = history;
@@ -189,6 +199,43 @@ class PagesApi {
         long pageId = pageId(id);
         publisher.setSchedule(pageId, input.time("go_live_at"), input.time("expire_at"), user.asAuthor());
         return json.toJson(tree.get(pageId), true, null);
+    }
+
+    /** Deleting moves the page and its descendants into the bin, from where they can be restored for 30 days. */
+    @DeleteMapping("/{id}/")
+    Map<String, Object> delete(@PathVariable String id, @AuthenticationPrincipal FloeUser user) {
+        long pageId = pageId(id);
+        permissions.require(user, PageAction.DELETE, tree.get(pageId));
+        return binJson(bin.delete(pageId, user.asAuthor()));
+    }
+
+    @PostMapping("/{id}/restore/")
+    Map<String, Object> restoreFromBin(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
+                                       @AuthenticationPrincipal FloeUser user) {
+        JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("parent"));
+        BinEntry entry = bin.entry(pageId(id));
+        Long parent = input.id("parent") != null ? input.id("parent") : entry.getParentId();
+        if (!permissions.can(user, PageAction.DELETE, entry.getPath())
+                || (parent != null && tree.exists(parent) && !permissions.can(user, PageAction.ADD, parent))) {
+            throw new PermissionDeniedException("You may not restore " + entry.getPath() + " there: restoring needs the"
+                    + " permission to delete the page and to add pages under its new parent.");
+        }
+        Page page = bin.restore(entry.getPageId(), input.id("parent"), user.asAuthor());
+        return json.toJson(tree.get(page.getId()), true, null);
+    }
+
+    static Map<String, Object> binJson(BinEntry entry) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", entry.getPageId());
+        out.put("title", entry.getTitle());
+        out.put("path", entry.getPath());
+        out.put("parent", entry.getParentId());
+        out.put("pages", entry.getPageCount());
+        out.put("were_live", entry.getLiveCount());
+        out.put("deleted_by", entry.getDeletedBy());
+        out.put("deleted_at", entry.getDeletedAt().toString());
+        out.put("purge_at", entry.getPurgeAt().toString());
+        return out;
     }
 
     @GetMapping("/{id}/revisions/")

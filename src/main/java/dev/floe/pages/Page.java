@@ -69,6 +69,9 @@ public class Page {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @Column(name = "binned_at")
+    private Instant binnedAt;
+
     protected Page() {
     }
 
@@ -122,6 +125,12 @@ public class Page {
 
     void rename(String slug) {
         this.slug = slug;
+    }
+
+    /** Takes the page out of the tree into the bin (its root is detached from its parent). */
+    void detachIntoBin() {
+        this.parentId = null;
+        this.position = 0;
     }
 
     void setPosition(int position) {
@@ -209,6 +218,15 @@ public class Page {
     }
 
     public boolean isHome() {
-        return parentId == null;
+        return parentId == null && "/".equals(path);
+    }
+
+    /** Deleted into the page bin: neither served nor editable until restored. */
+    public boolean isBinned() {
+        return binnedAt != null;
+    }
+
+    public Instant getBinnedAt() {
+        return binnedAt;
     }
 }

@@ -50,7 +50,7 @@ public class PageEditor {
 
     @Transactional
     public Page create(long parentId, String typeName, DraftInput input, Author author) {
-        Page parent = pages.findForUpdate(parentId).orElseThrow(() -> new TreeConflictException(
+        Page parent = pages.findForUpdate(parentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
                 "The parent page " + parentId + " does not exist."));
         PageType type = pageTypes.find(typeName).orElseThrow(() -> new ContentValidationException(List.of(
                 ValidationProblem.ofField("type", "there is no page type '" + typeName + "' (types: "
@@ -96,6 +96,13 @@ public class PageEditor {
         return page;
     }
 
+    /** Checks a change against the page type as a save would, storing nothing: what a preview of unsaved changes shows. */
+    @Transactional(readOnly = true)
+    public PageContent check(long pageId, DraftInput input, Author author) {
+        Page page = pages.findById(pageId).filter(p -> !p.isBinned()).orElseThrow(() -> new PageNotFoundException(pageId));
+        return validate(pageTypes.get(page.getType()), codec.read(page.getDraftContent()), input, author);
+    }
+
     /** Makes an earlier revision's content the draft again, as a new revision. */
     @Transactional
     public Page restore(long pageId, long revisionId, Integer basedOnVersion, Author author) {
@@ -134,7 +141,7 @@ public class PageEditor {
         if (page.isHome()) {
             throw new TreeConflictException("The home page cannot be moved.");
         }
-        Page newParent = pages.findForUpdate(newParentId).orElseThrow(() -> new TreeConflictException(
+        Page newParent = pages.findForUpdate(newParentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
                 "The new parent page " + newParentId + " does not exist."));
         if (newParent.getPath().startsWith(page.getPath())) {
             throw new TreeConflictException("A page cannot be moved under itself or one of its own descendants.");
@@ -169,6 +176,49 @@ public class PageEditor {
         return page;
     }
 
+    /**
+     * Copies a page (and, when asked, all its descendants) under {@code newParentId} with the slug {@code newSlug}.
+     * The copies are new drafts, unpublished, with the source's current draft content and a fresh history.
+     */
+    @Transactional
+    public Page copy(long pageId, long newParentId, String newSlug, boolean withDescendants, Author author) {
+        Page source = lock(pageId);
+        if (source.isHome()) {
+            throw new TreeConflictException("The home page cannot be copied; copy its children instead.");
+        }
+        Page parent = pages.findForUpdate(newParentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
+                "The page " + newParentId + " to copy under does not exist."));
+        if (withDescendants && parent.getPath().startsWith(source.getPath())) {
+            throw new TreeConflictException("A page cannot be copied with its descendants into itself or one of them.");
+        }
+        checkPlacement(pageTypes.get(source.getType()), pageTypes.get(parent.getType()));
+        String slug = Slugs.check(newSlug == null || newSlug.isBlank() ? source.getSlug() : newSlug.strip(), parent.isHome());
+        if (pages.existsByParentIdAndSlug(parent.getId(), slug)) {
+            throw new TreeConflictException("A page with the slug '" + slug + "' already exists under " + parent.getPath()
+                    + "; give the copy another slug.");
+        }
+        List<Page> descendants = withDescendants ? pages.findSubtree(source.getPath()).stream()
+                .filter(p -> !p.getId().equals(pageId)).toList() : List.of();
+        Instant now = clock.instant();
+        Page copy = copyOne(source, parent, slug, pages.maxChildPosition(parent.getId()) + 1, author, now);
+        Map<Long, Page> copies = new java.util.HashMap<>(Map.of(source.getId(), copy));
+        for (Page descendant : descendants) {
+            Page newParent = copies.get(descendant.getParentId());
+            copies.put(descendant.getId(), copyOne(descendant, newParent, descendant.getSlug(), descendant.getPosition(), author, now));
+        }
+        return copy;
+    }
+
+    private Page copyOne(Page source, Page parent, String slug, int position, Author author, Instant now) {
+        Page copy = new Page(parent.getId(), position, slug, parent.getPath() + slug + "/", parent.getDepth() + 1,
+                source.getType(), now);
+        copy.writeDraft(source.getTitle(), source.getDraftContent(), author.email(), now);
+        copy.markUnpublishedChanges(true);
+        pages.saveAndFlush(copy);
+        record(copy, Revision.Kind.CREATED, author, now);
+        return copy;
+    }
+
     /** Moves a page's subtree to a new path prefix in one statement and announces every old live path. */
     private Page relocate(Page page, Page newParent, String newPath) {
         String oldPath = page.getPath();
@@ -185,7 +235,11 @@ public class PageEditor {
     /** Locks a page's row until the caller's transaction ends, so that no one else changes it meanwhile. */
     @Transactional
     public Page lock(long pageId) {
-        return pages.findForUpdate(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
+        Page page = pages.findForUpdate(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
+        if (page.isBinned()) {
+            throw new TreeConflictException("Page " + pageId + " is in the bin; restore it before changing it.");
+        }
+        return page;
     }
 
     /** Locks a page and checks that the caller saw its current draft version. */
@@ -198,7 +252,7 @@ public class PageEditor {
         return page;
     }
 
-    private void checkPlacement(PageType type, PageType parentType) {
+    void checkPlacement(PageType type, PageType parentType) {
         if (!parentType.mayHaveChild(type.name()) || !type.mayLiveUnder(parentType.name())) {
             throw new TreeConflictException("A " + type.label() + " cannot be placed under a " + parentType.label() + ".");
         }

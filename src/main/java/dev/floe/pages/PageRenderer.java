@@ -1,5 +1,6 @@
 package dev.floe.pages;
 
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,14 @@ public class PageRenderer {
     public void render(Page page, Options options, Writer out) {
         render(page.getId(), page.getType(), page.getPath(), page.getFirstPublishedAt(), page.getLastPublishedAt(),
                 content(page, options.draft()), options, out);
+    }
+
+    /** Renders the page with content that is not stored (yet): an editor's preview of unsaved changes. */
+    public String renderUnsaved(Page page, PageContent content) {
+        StringWriter out = new StringWriter(32 * 1024);
+        render(page.getId(), page.getType(), page.getPath(), page.getFirstPublishedAt(), page.getLastPublishedAt(),
+                content, new Options(true, 1), out);
+        return out.toString();
     }
 
     /** Renders a live page found by {@link LivePages}; its content is parsed once per revision. */

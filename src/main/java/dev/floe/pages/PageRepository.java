@@ -52,4 +52,36 @@ interface PageRepository extends JpaRepository<Page, Long>, JpaSpecificationExec
             + " where p.path like :oldPrefix%")
     int rewritePaths(@Param("oldPrefix") String oldPrefix, @Param("oldLength") int oldLength,
                      @Param("newPrefix") String newPrefix, @Param("depthChange") int depthChange);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Page p set p.binnedAt = :at where p.path like :prefix%")
+    int markBinned(@Param("prefix") String prefix, @Param("at") java.time.Instant at);
+
+    @Query("select coalesce(max(p.depth), -1) from Page p where p.path like :prefix%")
+    int maxDepthUnder(@Param("prefix") String prefix);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from Page p where p.path like :prefix% and p.depth = :depth")
+    int deleteAtDepth(@Param("prefix") String prefix, @Param("depth") int depth);
+
+
+    @Query("select p.parentId, count(p) from Page p where p.parentId in :parentIds group by p.parentId")
+    List<Object[]> countChildren(@Param("parentIds") java.util.Collection<Long> parentIds);
+
+    @Query("select p from Page p where p.path in :paths order by p.depth")
+    List<Page> findByPathInOrderByDepth(@Param("paths") java.util.Collection<String> paths);
+
+    @Query("select p from Page p where p.binnedAt is null and p.draftSavedBy = :email and p.hasUnpublishedChanges = true"
+            + " order by p.draftSavedAt desc")
+    List<Page> findDraftsBy(@Param("email") String email, Pageable pageable);
+
+    @Query("select p from Page p where p.live = true and p.lastPublishedAt is not null order by p.lastPublishedAt desc")
+    List<Page> findRecentlyPublished(Pageable pageable);
+
+    long countByBinnedAtIsNull();
+
+    @Query("select p.id from Page p where p.parentId = :parentId order by p.position, p.id")
+    List<Long> findChildIds(@Param("parentId") long parentId, Pageable pageable);
+
+    long countByParentId(Long parentId);
 }

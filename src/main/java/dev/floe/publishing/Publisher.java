@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import dev.floe.pages.Page;
 import dev.floe.pages.PageEditor;
 import dev.floe.pages.PageHistory;
 import dev.floe.pages.PageTree;
+import dev.floe.pages.PagesBinned;
 import dev.floe.pages.Revision;
 
 /**
@@ -99,6 +101,25 @@ public class Publisher {
         return goLive.isEmpty() && expire.isEmpty() ? Schedule.NONE : new Schedule(goLive, expire);
     }
 
+    /** A pending go-live ({@code publish} true) or expiry of a page, and when it is due. */
+    public record Upcoming(long pageId, boolean publish, Instant runAt, String createdBy) {
+    }
+
+    /** The next scheduled go-lives and expiries across the site, soonest first. */
+    @Transactional(readOnly = true)
+    public List<Upcoming> upcoming(int limit) {
+        return jobs.findAllPending(org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(job -> new Upcoming(job.getPageId(), job.getAction() == ScheduledJob.Action.PUBLISH, job.getRunAt(),
+                        job.getCreatedBy()))
+                .toList();
+    }
+
+    /** Every page with a pending go-live or expiry. */
+    @Transactional(readOnly = true)
+    public List<Long> scheduledPageIds() {
+        return jobs.findPendingPageIds();
+    }
+
     /**
      * Sets when the page goes live (publishing its current draft as it stands now) and when it expires. A null time
      * clears that part of the schedule.
@@ -152,6 +173,22 @@ public class Publisher {
         page.publish(revision, history.content(revision).title(), clock.instant());
         events.publishEvent(new PagePublished(page.getId(), page.getPath(), revision.getId()));
         return page;
+    }
+
+    /**
+     * Pages moved into the bin: their schedules are cancelled, and their old live paths are announced as unpublished,
+     * within the deleting transaction, so caches, menus and search forget them just as after an unpublish.
+     */
+    @EventListener
+    void onBinned(PagesBinned event) {
+        for (long pageId : event.pageIds()) {
+            for (ScheduledJob job : jobs.findPending(pageId)) {
+                job.finish("-", clock.instant(), "cancelled: the page was deleted");
+            }
+        }
+        if (!event.livePaths().isEmpty()) {
+            events.publishEvent(new PageUnpublished(event.pageId(), event.livePaths()));
+        }
     }
 
     private void cancelPending(long pageId, ScheduledJob.Action action, String why) {

@@ -86,6 +86,10 @@ class ScheduledJob {
         return runAt;
     }
 
+    String getCreatedBy() {
+        return createdBy;
+    }
+
     String getClaimedBy() {
         return claimedBy;
     }

@@ -22,4 +22,10 @@ interface ScheduledJobRepository extends JpaRepository<ScheduledJob, Long> {
 
     @Query("select j from ScheduledJob j where j.pageId = :pageId and j.doneAt is null order by j.runAt")
     List<ScheduledJob> findPending(@Param("pageId") long pageId);
+
+    @Query("select j from ScheduledJob j where j.doneAt is null order by j.runAt, j.id")
+    List<ScheduledJob> findAllPending(org.springframework.data.domain.Pageable pageable);
+
+    @Query("select distinct j.pageId from ScheduledJob j where j.doneAt is null")
+    List<Long> findPendingPageIds();
 }

@@ -1,0 +1,203 @@
+package dev.floe.admin;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.floe.blocks.Block;
+import dev.floe.blocks.BlockType;
+import dev.floe.blocks.BlockTypes;
+import dev.floe.blocks.FieldSpec;
+import dev.floe.blocks.FieldType;
+import dev.floe.blocks.RichTextSanitizer;
+import dev.floe.blocks.ValidationProblem;
+import dev.floe.pages.PageContent;
+import dev.floe.pages.PageType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds what the editor template shows: each field of the page type and each block of each slot with its inputs'
+ * names, values and any validation problem beside it, from stored content or from a form sent back with problems.
+ */
+@Component
+class PageEditorView {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BlockTypes blockTypes;
+    private final RichTextSanitizer sanitizer;
+
+    PageEditorView(BlockTypes blockTypes, RichTextSanitizer sanitizer) {
+        this.blockTypes = blockTypes;
+        this.sanitizer = sanitizer;
+    }
+
+    /** The editor's form for stored content. */
+    Map<String, Object> fromContent(PageType type, PageContent content) {
+        Map<String, Object> values = new HashMap<>();
+        content.fields().forEach((name, value) -> values.put("f." + name, display(type.fields().get(name), value)));
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        Map<String, String> blockTypeOf = new HashMap<>();
+        content.slots().forEach((slot, blocks) -> {
+            List<String> slotKeys = new ArrayList<>();
+            for (Block block : blocks) {
+                String key = newKey();
+                slotKeys.add(key);
+                blockTypeOf.put(key, block.type());
+                BlockType blockType = blockTypes.find(block.type()).orElse(null);
+                block.value().forEach((field, value) -> values.put("b." + key + "." + field,
+                        display(blockType == null ? null : blockType.fields().get(field), value)));
+            }
+            keys.put(slot, slotKeys);
+        });
+        return form(type, content.title(), content.layout(), values, keys, blockTypeOf, Map.of());
+    }
+
+    /** The editor's form as it was sent, with the problems found placed beside their fields. */
+    Map<String, Object> fromForm(PageType type, jakarta.servlet.http.HttpServletRequest request, PageEditorForm form,
+                                 List<ValidationProblem> problems, List<String> general) {
+        Map<String, String> blockTypeOf = new HashMap<>();
+        form.blockKeys().values().forEach(keys -> keys.forEach(key -> blockTypeOf.put(key, request.getParameter("b." + key + ".type"))));
+        Map<String, Object> values = new HashMap<>(form.values());
+        Map<String, String> errors = new HashMap<>();
+        for (ValidationProblem problem : problems) {
+            String name = inputName(problem, form.blockKeys());
+            if (name == null) {
+                general.add(problem.sentence());
+            } else {
+                errors.merge(name, problem.message(), (a, b) -> a + "; " + b);
+            }
+        }
+        return form(type, request.getParameter("title"), request.getParameter("layout"), values, form.blockKeys(), blockTypeOf, errors);
+    }
+
+    /** An empty block of a type, as the "add block" button inserts it. */
+    Map<String, Object> newBlock(BlockType type) {
+        return block(newKey(), type, Map.of(), Map.of());
+    }
+
+    private Map<String, Object> form(PageType type, String title, String layout, Map<String, Object> values,
+                                     Map<String, List<String>> keys, Map<String, String> blockTypeOf, Map<String, String> errors) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("title", title == null ? "" : title);
+        form.put("title_error", errors.get("title"));
+        form.put("slug_error", errors.get("slug"));
+        form.put("layout", layout == null ? type.defaultLayout() : layout);
+        form.put("layout_error", errors.get("layout"));
+        List<Map<String, Object>> fields = new ArrayList<>();
+        type.fields().forEach((name, spec) -> fields.add(field("f." + name, name, spec, values, errors)));
+        form.put("fields", fields);
+        List<Map<String, Object>> slots = new ArrayList<>();
+        type.slots().forEach((slot, accepted) -> {
+            Map<String, Object> view = new HashMap<>();
+            view.put("name", slot);
+            view.put("accepted", accepted.stream().map(name -> blockTypes.find(name).orElseThrow())
+                    .map(t -> Map.of("name", t.name(), "label", t.label())).toList());
+            List<Map<String, Object>> blocks = new ArrayList<>();
+            for (String key : keys.getOrDefault(slot, List.of())) {
+                BlockType blockType = blockTypes.find(blockTypeOf.get(key)).orElse(null);
+                if (blockType != null) {
+                    blocks.add(block(key, blockType, values, errors));
+                }
+            }
+            view.put("blocks", blocks);
+            slots.add(view);
+        });
+        form.put("slots", slots);
+        form.put("error_count", errors.size());
+        return form;
+    }
+
+    private Map<String, Object> block(String key, BlockType type, Map<String, Object> values, Map<String, String> errors) {
+        Map<String, Object> block = new HashMap<>();
+        block.put("key", key);
+        block.put("type", type.name());
+        block.put("label", type.label());
+        List<Map<String, Object>> fields = new ArrayList<>();
+        type.fields().forEach((name, spec) -> fields.add(field("b." + key + "." + name, name, spec, values, errors)));
+        block.put("fields", fields);
+        block.put("has_error", fields.stream().anyMatch(f -> f.get("error") != null));
+        return block;
+    }
+
+    private Map<String, Object> field(String input, String name, FieldSpec spec, Map<String, Object> values,
+                                             Map<String, String> errors) {
+        Map<String, Object> field = new HashMap<>();
+        field.put("input", input);
+        field.put("id", input.replace('.', '-'));
+        field.put("name", name);
+        field.put("label", spec.label() != null ? spec.label() : humanise(name));
+        field.put("help", spec.help());
+        field.put("kind", kind(spec));
+        field.put("required", spec.required());
+        field.put("max_length", spec.maxLength());
+        field.put("choices", spec.choices());
+        Object value = values.get(input);
+        String text = value == null ? "" : value.toString();
+        // Rich text is shown as HTML in the editor; what a form sent back is cleaned as a save would clean it.
+        field.put("value", spec.type() == FieldType.RICHTEXT ? sanitizer.sanitize(text) : text);
+        field.put("checked", value != null && (Boolean.TRUE.equals(value) || "true".equals(value) || "on".equals(value)));
+        field.put("error", errors.get(input));
+        return field;
+    }
+
+    /** Which control the template draws for a field type. */
+    private static String kind(FieldSpec spec) {
+        return switch (spec.type()) {
+            case RICHTEXT -> "richtext";
+            case BOOLEAN -> "checkbox";
+            case CHOICE -> "select";
+            case INTEGER, PAGE -> "integer";
+            case DECIMAL -> "decimal";
+            case DATE -> "date";
+            case URL -> "url";
+            case EMAIL -> "email";
+            case LIST, TEXT_LIST, TEXT_GRID -> "json";
+            case TEXT -> spec.maxLength() == null || spec.maxLength() > 300 ? "textarea" : "text";
+            default -> "text";
+        };
+    }
+
+    private static Object display(FieldSpec spec, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (spec != null && (spec.type() == FieldType.LIST || spec.type() == FieldType.TEXT_LIST || spec.type() == FieldType.TEXT_GRID)) {
+            return JSON.writeValueAsString(value);
+        }
+        return value;
+    }
+
+    /** The form input a validation problem belongs beside, or null when it concerns the page as a whole. */
+    private static String inputName(ValidationProblem problem, Map<String, List<String>> keys) {
+        if (problem.field() == null) {
+            return null;
+        }
+        String field = problem.field().split("[.\\[]", 2)[0];
+        if (problem.slot() == null) {
+            return switch (field) {
+                case "title", "slug", "layout" -> field;
+                default -> "f." + field;
+            };
+        }
+        List<String> slotKeys = keys.get(problem.slot());
+        if (slotKeys == null || problem.block() == null || problem.block() >= slotKeys.size()) {
+            return null;
+        }
+        return "b." + slotKeys.get(problem.block()) + "." + field;
+    }
+
+    private static String humanise(String name) {
+        String words = name.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
