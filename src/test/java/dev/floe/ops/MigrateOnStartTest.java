@@ -114,6 +114,12 @@ class MigrateOnStartTest {
 
     private Map<String, String> production() {
         Map<String, String> env = new HashMap<>(db.env());
+        // The scratch schema's URL comes in SPRING_DATASOURCE_URL; PG* says it is PostgreSQL (and so which gate to take).
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("PG")) {
+                env.put(name, value);
+            }
+        });
         env.put("BASE_SETTINGS_MODULE", "production");
         env.put("SECRET_KEY", "a-production-secret-for-the-migrate-on-start-test");
         env.put("SITE_DOMAIN", "localhost");
