@@ -28,7 +28,7 @@ die() { printf 'rehearsal: %s\n' "$*" >&2; exit 1; }
 
 # --- tools ---------------------------------------------------------------------------------------------------------
 missing=()
-for tool in nginx:nginx wrk:wrk curl:curl jq:jq zip:zip unzip:unzip; do
+for tool in nginx:nginx wrk:wrk curl:curl jq:jq zip:zip unzip:unzip python3:python3; do
   command -v "${tool%%:*}" >/dev/null || [ -x "/usr/sbin/${tool%%:*}" ] || missing+=("${tool#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -248,6 +248,10 @@ say "release N+1: floe migrate --plan, then floe migrate while release N serves"
 floe_n1 migrate --plan | grep -qi 'ALTER TABLE .*page.* ADD .*summary' || die "release N+1's plan does not add page.summary"
 floe_n1 migrate >"$work/migrate-n1.log" || die "floe migrate (release N+1) failed: $(tail -n 1 "$work/migrate-n1.log")"
 grep -q 'Applied summaries-0001-page-summary.' "$work/migrate-n1.log" || die "release N+1 did not apply its migration"
+# Editors keep working on release N between the migration and the rollout: N's writes on N+1's schema.
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $SITE_DOMAIN" "$site/api/v2/pages/$home/summary/")" = 404 ] \
+  || die "release N+1 is serving before its rollout"
+new_page "$section_n" "written-by-n-on-the-new-schema" "Written by release N on N+1's schema" >/dev/null
 say "release N+1: rolling restart"
 roll a n1 "$port_a"
 roll b n1 "$port_b"
