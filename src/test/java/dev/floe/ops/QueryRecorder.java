@@ -24,9 +24,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * When the system property {@code floe.record-queries} names a file, every test context's data source writes down
- * each distinct query the application sends through it (Hibernate's and plain JDBC's alike; Liquibase's own
- * bookkeeping and schema changes left out), one a line: a release's queries, which the next release's schema must
- * still answer (see {@link PreviousReleaseQueriesTest} and scripts/record-queries.sh). Changes nothing it passes on.
+ * each distinct query the application sends through it, Hibernate's and plain JDBC's alike, one a line: a release's
+ * queries, which the next release's schema must still answer (see {@link PreviousReleaseQueriesTest} and
+ * scripts/record-queries.sh). Left out: what Liquibase runs (migrations are the new release's), what the tests
+ * themselves run, and what the operators' commands in {@code dev.floe.ops} run (backup and restore read the schema
+ * they find and build their statements from it). Changes nothing it passes on.
  */
 @AutoConfiguration
 @ConditionalOnProperty("floe.record-queries")
@@ -67,6 +69,27 @@ public class QueryRecorder {
         return (T) Proxy.newProxyInstance(QueryRecorder.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
+    /** True when a class of the application (not of the tests, not dev.floe.ops) is on the stack, and Liquibase is not. */
+    private static boolean sentByTheApplication() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> {
+            boolean application = false;
+            for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                Class<?> type = frame.getDeclaringClass();
+                if (type.getName().startsWith("liquibase.")) {
+                    return false;
+                }
+                application |= type.getName().startsWith("dev.floe.") && !type.getPackageName().equals("dev.floe.ops")
+                        && !fromTestClasses(type);
+            }
+            return application;
+        });
+    }
+
+    private static boolean fromTestClasses(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation().getPath().contains("test-classes");
+    }
+
     private static boolean isQuery(String method) {
         return method.equals("prepareStatement") || method.startsWith("execute") || method.equals("addBatch");
     }
@@ -76,7 +99,7 @@ public class QueryRecorder {
         String lower = line.toLowerCase(Locale.ROOT);
         boolean dml = lower.startsWith("select") || lower.startsWith("insert") || lower.startsWith("update")
                 || lower.startsWith("delete") || lower.startsWith("with") || lower.startsWith("merge");
-        if (!dml || lower.contains("databasechangelog") || !SEEN.add(line)) {
+        if (!dml || !sentByTheApplication() || !SEEN.add(line)) {
             return;
         }
         try {
