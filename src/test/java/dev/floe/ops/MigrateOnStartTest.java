@@ -46,7 +46,7 @@ class MigrateOnStartTest {
     void aProductionInstanceNotToldToMigrateLeavesTheSchemaAloneAndIsNotReady() throws Exception {
         ServingProcess instance = launch(production());
 
-        instance.await(Duration.ofSeconds(90), () -> instance.status("/-/health/live") == 200, "to come alive");
+        instance.await(Duration.ofSeconds(240), () -> instance.status("/-/health/live") == 200, "to come alive");
 
         assertThat(instance.status("/-/health/ready")).as("not ready: migrations pending").isEqualTo(503);
         assertThat(db.tables()).as("no table of Floe's (Liquibase may add its bookkeeping)").doesNotContain("page");
@@ -67,7 +67,7 @@ class MigrateOnStartTest {
         }
         for (Future<ServingProcess> instance : starting) {
             ServingProcess serving = instance.get();
-            serving.await(Duration.ofSeconds(150), () -> serving.status("/-/health/ready") == 200, "to migrate and become ready");
+            serving.await(Duration.ofSeconds(300), () -> serving.status("/-/health/ready") == 200, "to migrate and become ready");
         }
 
         int changes = db.migrations().status().size();
