@@ -14,7 +14,9 @@
 #
 #   scripts/rehearsal.sh
 #
-# FLOE_JAR=FILE  release N's jar (default: target/floe.jar, built when missing or older than the sources).
+# FLOE_JAR=FILE                     release N's jar (default: target/floe.jar, built when missing or older than the sources)
+# FLOE_REHEARSAL_LOGS=DIR           where the logs go when it fails (default: target/rehearsal-logs)
+# FLOE_REHEARSAL_START_SECONDS=N    how long an instance may take to become ready (default 300)
 # Needs root or an existing PostgreSQL (scripts/postgres.sh), nginx, wrk, curl, jq, zip and unzip; installs the
 # missing ones with apt-get and fails (never skips) when it cannot. Binds 127.0.0.1 only; cleans up after itself.
 set -euo pipefail
@@ -51,6 +53,7 @@ fi
 [ -f "$jar" ] || die "FLOE_JAR: no such file: $jar"
 
 work="$(mktemp -d /tmp/floe-rehearsal.XXXXXX)"
+logs="${FLOE_REHEARSAL_LOGS:-$root/target/rehearsal-logs}"
 chmod 755 "$work" # the postgres user must reach its data folder inside
 pids=()
 wrk_pid=
@@ -62,9 +65,11 @@ cleanup() {
   [ -f "$work/nginx/nginx.pid" ] && "$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop 2>/dev/null || true
   [ -d "$work/pg" ] && bash "$root/scripts/postgres.sh" stop "$work/pg" >/dev/null 2>&1 || true
   if [ "$rc" != 0 ] && [ -d "$work" ]; then
+    mkdir -p "$logs"
     for log in "$work"/*.log "$work"/nginx/error.log; do
-      [ -f "$log" ] && { echo "----- last lines of $log" >&2; tail -n 25 "$log" >&2; }
+      [ -f "$log" ] && { echo "----- last lines of $log" >&2; tail -n 25 "$log" >&2; cp "$log" "$logs/"; }
     done
+    echo "rehearsal: the logs are in $logs" >&2
   fi
   rm -rf "$work"
   exit "$rc"
@@ -118,7 +123,8 @@ start_instance() {
   pid_of[$name]=$!
   release_of[$name]=$release
   pids+=($!)
-  for _ in $(seq 1 600); do
+  local deadline=$(( $(date +%s) + ${FLOE_REHEARSAL_START_SECONDS:-300} ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
     kill -0 "${pid_of[$name]}" 2>/dev/null || die "instance $name (release $release) exited while starting"
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/-/health/ready")" = 200 ]; then
       local commit
@@ -129,7 +135,7 @@ start_instance() {
     fi
     sleep 0.3
   done
-  die "instance $name did not become ready in 180 s"
+  die "instance $name did not become ready in ${FLOE_REHEARSAL_START_SECONDS:-300} s"
 }
 # stop_instance NAME: SIGTERM, as an orchestrator sends; it must drain and exit 0.
 stop_instance() {
