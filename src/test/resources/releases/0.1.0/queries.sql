@@ -1,6 +1,5 @@
 -- Release 0.1.0's queries as it sent them during its test suite on H2 (scripts/record-queries.sh), one a line.
 SELECT content FROM page_revision WHERE id = ?
-SELECT email FROM floe_user
 SELECT id, page_type, path, live_revision_id, first_published_at, last_published_at FROM page WHERE path = ? AND live = TRUE
 SELECT live_content FROM page WHERE id = ?
 delete from menu_item mi1_0 where mi1_0.menu_id=?
