@@ -32,6 +32,13 @@ final class ServingProcess implements AutoCloseable {
 
     /** Starts {@code floe serve} with only the given environment (plus PATH and JAVA_HOME) and waits until it is ready. */
     static ServingProcess start(Map<String, String> env, String... systemProperties) throws IOException {
+        ServingProcess serving = launch(env, systemProperties);
+        serving.await(Duration.ofSeconds(90), () -> serving.status("/-/health/ready") == 200, "to become ready");
+        return serving;
+    }
+
+    /** Starts {@code floe serve} like {@link #start} but returns at once. */
+    static ServingProcess launch(Map<String, String> env, String... systemProperties) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -48,9 +55,7 @@ final class ServingProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("JAVA_HOME") && !name.equals("HOME"));
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().putAll(env);
-        ServingProcess serving = new ServingProcess(builder.start(), output, port);
-        serving.await(Duration.ofSeconds(90), () -> serving.status("/-/health/ready") == 200, "to become ready");
-        return serving;
+        return new ServingProcess(builder.start(), output, port);
     }
 
     int status(String path) {
