@@ -136,7 +136,7 @@ under_load redis-stop redis10; echo "fault Redis stopped 10 s: $ERRORS errors se
 hit=$(curl -s -o /dev/null -D - "$CLUSTER_URL/" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-floe-cache"{print $2}')
 curl -s -o /dev/null "$CLUSTER_URL/"
 hit=$(curl -s -o /dev/null -D - "$CLUSTER_URL/" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-floe-cache"{print $2}')
-echo "after Redis returned: the page cache answers again ($hit)"
+echo "after Redis returned (3 s later): X-Floe-Cache of / through nginx is $hit (hit or miss: cache back on; bypass: not yet reconnected)"
 echo "OpenSearch: not part of the cluster yet (its script is not on main)"
 
 echo "scale-test: $([ $FAILED = 0 ] && echo 1 || echo 0) passed, $([ $FAILED = 0 ] && echo 0 || echo 1) failed"
