@@ -142,10 +142,12 @@ echo "== PostgreSQL $("$PGBIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$PGP
 # ---------------------------------------------------------------- Floe
 FPORT=$(free_port)
 BASE=http://127.0.0.1:$FPORT
-# Floe's environment, given only to Floe's processes (the anchor must not inherit PG* and the rest)
+# Floe's environment, given only to Floe's processes (the anchor must not inherit PG* and the rest). The full-page
+# cache is off: these figures are renders (bench/scale.sh measures cached pages).
 FLOE_ENV=(-u PGPASSWORD -u REDIS_ADDRESS -u ELASTICSEARCH_ADDRESS -u FORCE_SSL
   BASE_SETTINGS_MODULE=production SITE_DOMAIN=localhost VIRTUAL_HOST=127.0.0.1 FLOE_MIGRATE_ON_START=yes
   PGHOST=127.0.0.1 PGPORT="$PGPORT" PGDATABASE=floe PGUSER=postgres FLOE_VAR_DIR="$W/var" PORT="$FPORT"
+  FLOE_PAGE_CACHE_ENABLED=false
   FLOE_SITE_DIR="$HERE/site" SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
 
 SERVE_JAR=$JAR SERVE_OPTS=""

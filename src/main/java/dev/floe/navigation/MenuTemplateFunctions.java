@@ -10,6 +10,8 @@ import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
+import dev.floe.templates.SurrogateKeys;
+
 /** {@code menu('main')} in templates: the menu's visible links, each with {@code label}, {@code url} and {@code children}. */
 @Component
 class MenuTemplateFunctions extends AbstractExtension {
@@ -26,6 +28,11 @@ class MenuTemplateFunctions extends AbstractExtension {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
                 Object name = args.get("name");
+                // A menu shows its own items and the paths of the live pages they link to.
+                SurrogateKeys.record(SurrogateKeys.TREE);
+                if (name != null) {
+                    SurrogateKeys.record("menu:" + name);
+                }
                 return name == null ? List.of() : menus.links(name.toString());
             }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,6 +22,7 @@ import dev.floe.pages.PagePathsChanged;
 import dev.floe.pages.PageTree;
 import dev.floe.publishing.PagePublished;
 import dev.floe.publishing.PageUnpublished;
+import dev.floe.templates.ChangedElsewhere;
 
 /**
  * Named menus of page links and external links, nested one level. What templates show is kept in memory and
@@ -154,6 +156,11 @@ public class Menus {
 
     @TransactionalEventListener
     void onMoved(PagePathsChanged event) {
+        forget();
+    }
+
+    @EventListener
+    void onChangedElsewhere(ChangedElsewhere event) {
         forget();
     }
 

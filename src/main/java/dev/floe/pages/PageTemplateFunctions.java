@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.floe.templates.SurrogateKeys;
+
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.template.EvaluationContext;
@@ -34,6 +36,7 @@ class PageTemplateFunctions extends AbstractExtension {
 
     @Override
     public Map<String, Function> getFunctions() {
+        // Each of these shows other pages' paths or content, which any publish, unpublish or move can change.
         return Map.of(
                 "pageurl", function(List.of("id"), args -> args.get("id") instanceof Number id
                         ? tree.find(id.longValue()).filter(Page::isLive).map(Page::getPath).orElse(null) : null),
@@ -83,6 +86,7 @@ class PageTemplateFunctions extends AbstractExtension {
         return new Function() {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                SurrogateKeys.record(SurrogateKeys.TREE);
                 return body.apply(args);
             }
 

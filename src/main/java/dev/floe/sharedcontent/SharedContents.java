@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -25,6 +26,7 @@ import dev.floe.pages.ContentCodec;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageContent;
 import dev.floe.pages.PageTree;
+import dev.floe.templates.SurrogateKeys;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,8 +55,11 @@ public class SharedContents {
     private final PageTree tree;
     private final ContentCodec codec;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SharedContents(SharedContentRepository contents, BlockTypes blockTypes, PageTree tree, ContentCodec codec, Clock clock) {
+    SharedContents(SharedContentRepository contents, BlockTypes blockTypes, PageTree tree, ContentCodec codec, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.contents = contents;
         this.blockTypes = blockTypes;
         this.tree = tree;
@@ -84,6 +89,7 @@ public class SharedContents {
 
     @Transactional(readOnly = true)
     public Optional<View> find(long id) {
+        SurrogateKeys.record("shared:" + id);
         return contents.findById(id).map(SharedContents::view);
     }
 
@@ -101,7 +107,9 @@ public class SharedContents {
         List<Block> current = read(content.getBlocks());
         write(content, name != null ? name : content.getName(), title != null ? title : content.getTitle(),
                 blocks != null ? blocks : raw(current), current, author);
-        return view(save(content));
+        View saved = view(save(content));
+        events.publishEvent(new SharedContentChanged(id));
+        return saved;
     }
 
     /** Saves, turning a name taken by someone saving at the same moment into the same refusal as a name taken before. */
@@ -123,6 +131,7 @@ public class SharedContents {
             throw new SharedContentInUseException(content.getName(), using);
         }
         contents.delete(content);
+        events.publishEvent(new SharedContentChanged(id));
     }
 
     /** The pages whose draft or live version places the shared content {@code id}, in tree order. */

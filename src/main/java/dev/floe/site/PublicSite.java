@@ -24,6 +24,7 @@ import dev.floe.pages.PageType;
 import dev.floe.pages.PageTypes;
 import dev.floe.redirects.Redirects;
 import dev.floe.templates.HtmlBuffer;
+import dev.floe.templates.SurrogateKeys;
 
 /**
  * The public website: a path leads to a live page, a redirect, or the 404 page. Drafts are never shown here.
@@ -65,6 +66,7 @@ class PublicSite {
                     .orElseGet(() -> notFound(path));
         }
         LivePage page = found.get();
+        SurrogateKeys.record("page:" + page.id());
         PageType type = pageTypes.get(page.type());
         if (type.behaviour() == PageType.Behaviour.REDIRECT) {
             return redirectPage(page);
