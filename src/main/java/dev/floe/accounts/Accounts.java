@@ -24,29 +24,92 @@ public class Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MIN_PASSWORD = 10;
+    private static final int MAX_PASSWORD_BYTES = 72;
     private static final String TOKEN_PREFIX = "floe_";
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     private final UserRepository users;
+    private final GroupRepository groups;
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock) {
+    // Checked against when there is no such user, so that a wrong email takes as long as a wrong password.
+    private final String unknownUserHash;
+
+    Accounts(UserRepository users, GroupRepository groups, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
+        this.groups = groups;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.unknownUserHash = passwordEncoder.encode("no such user " + random.nextLong());
+    }
+
+    /**
+     * The active user with this email and password, if both are right. A hash made with an older encoder is replaced
+     * by one from the current default (bcrypt) as the password is known at this moment.
+     */
+    @Transactional
+    public Optional<FloeUser> signIn(String email, String password) {
+        if (email == null || password == null || email.length() > 320 || password.length() > 4096) {
+            return Optional.empty();
+        }
+        User user = users.findByEmailIgnoreCase(email.strip()).orElse(null);
+        if (user == null || user.getPasswordHash() == null) {
+            passwordEncoder.matches(password, unknownUserHash);
+            return Optional.empty();
+        }
+        if (!passwordEncoder.matches(password, user.getPasswordHash()) || !user.isActive()) {
+            return Optional.empty();
+        }
+        if (passwordEncoder.upgradeEncoding(user.getPasswordHash())) {
+            user.changePassword(passwordEncoder.encode(password));
+        }
+        return Optional.of(toFloeUser(user));
+    }
+
+    /** The user as they are now, if they still exist and are active: permissions changed since sign-in count at once. */
+    @Transactional(readOnly = true)
+    public Optional<FloeUser> findActive(long id) {
+        return users.findById(id).filter(User::isActive).map(Accounts::toFloeUser);
+    }
+
+    /** The user with this email, active or not. */
+    @Transactional(readOnly = true)
+    public Optional<FloeUser> findUserByEmail(String email) {
+        return email == null ? Optional.empty() : users.findByEmailIgnoreCase(email.strip()).map(Accounts::toFloeUser);
+    }
+
+    /** Deactivates a user: they cannot sign in, their sessions end at their next request and their API tokens stop working. */
+    @Transactional
+    public void deactivate(long userId) {
+        User user = users.findById(userId).orElseThrow(() -> new AccountException("There is no user " + userId + "."));
+        user.update(user.getEmail(), user.getName(), user.isSuperuser(), false);
+    }
+
+    /** Creates an active user in the named groups. */
+    @Transactional
+    public FloeUser createUser(String email, String name, String password, boolean superuser, Set<String> groupNames) {
+        String normalised = checkEmail(email);
+        checkPassword(password);
+        if (users.findByEmailIgnoreCase(normalised).isPresent()) {
+            throw new AccountException("There is already a user " + normalised + ".");
+        }
+        User user = new User(normalised, passwordEncoder.encode(password), superuser, clock.instant());
+        user.update(normalised, blankToNull(name), superuser, true);
+        user.setGroups(groupNames.stream()
+                .map(n -> groups.findByNameIgnoreCase(n).orElseThrow(() -> new AccountException("There is no group " + n + ".")))
+                .collect(java.util.stream.Collectors.toSet()));
+        return toFloeUser(users.save(user));
     }
 
     /** Creates a superuser, or makes an existing user one and sets their password. */
     @Transactional
     public FloeUser createSuperuser(String email, String password) {
         String normalised = checkEmail(email);
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new AccountException("The password must be at least " + MIN_PASSWORD + " characters long.");
-        }
+        checkPassword(password);
         String hash = passwordEncoder.encode(password);
         User user = users.findByEmailIgnoreCase(normalised).orElse(null);
         if (user == null) {
@@ -96,12 +159,32 @@ public class Accounts {
                 .revoke(clock.instant());
     }
 
-    private static FloeUser toFloeUser(User user) {
-        Set<String> permissions = user.isSuperuser() ? FloeUser.ALL_PERMISSIONS : Set.of();
+    static FloeUser toFloeUser(User user) {
+        Set<String> permissions = new java.util.HashSet<>();
+        if (user.isSuperuser()) {
+            permissions.addAll(FloeUser.ALL_PERMISSIONS);
+        } else {
+            user.getGroups().forEach(group -> permissions.addAll(group.getPermissions()));
+            permissions.retainAll(FloeUser.ALL_PERMISSIONS);
+        }
         return new FloeUser(user.getId(), user.getEmail(), user.isSuperuser(), permissions);
     }
 
-    private static String checkEmail(String email) {
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new AccountException("The password must be at least " + MIN_PASSWORD + " characters long.");
+        }
+        // bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused.
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new AccountException("The password must be at most " + MAX_PASSWORD_BYTES + " bytes long (72 letters without accents).");
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static String checkEmail(String email) {
         if (email == null || email.length() > 320 || !EMAIL.matcher(email.strip()).matches()) {
             throw new AccountException("'" + email + "' is not an email address.");
         }

@@ -2,11 +2,17 @@ package dev.floe.accounts;
 
 import java.time.Instant;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 
 /** Someone who can sign in: identified by email, as ICEkit's users were. */
@@ -30,6 +36,10 @@ class User {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @ManyToMany
+    @JoinTable(name = "floe_user_group", joinColumns = @JoinColumn(name = "user_id"), inverseJoinColumns = @JoinColumn(name = "group_id"))
+    private Set<Group> groups = new HashSet<>();
+
     protected User() {
     }
 
@@ -43,6 +53,18 @@ class User {
 
     void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    void update(String email, String name, boolean superuser, boolean active) {
+        this.email = email;
+        this.name = name;
+        this.superuser = superuser;
+        this.active = active;
+    }
+
+    void setGroups(Set<Group> groups) {
+        this.groups.clear();
+        this.groups.addAll(groups);
     }
 
     void makeSuperuser() {
@@ -72,5 +94,13 @@ class User {
 
     boolean isActive() {
         return active;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Set<Group> getGroups() {
+        return groups;
     }
 }
