@@ -82,6 +82,12 @@ public class Accounts {
         return email == null ? Optional.empty() : users.findByEmailIgnoreCase(email.strip()).map(Accounts::toFloeUser);
     }
 
+    /** The stored hash, for tests of how passwords are kept. */
+    @Transactional(readOnly = true)
+    String passwordHashOf(String email) {
+        return users.findByEmailIgnoreCase(email).map(User::getPasswordHash).orElse(null);
+    }
+
     /** Deactivates a user: they cannot sign in, their sessions end at their next request and their API tokens stop working. */
     @Transactional
     public void deactivate(long userId) {

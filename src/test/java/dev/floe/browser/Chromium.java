@@ -26,18 +26,18 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's headless Chromium driven through chromedriver, with a fresh profile, no network but this machine, and the
  * browser console kept for the test to read.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     /** A viewport the screenshots are taken at. */
-    record Viewport(String name, int width, int height, boolean mobile) {
-        static final Viewport DESKTOP = new Viewport("desktop", 1366, 900, false);
-        static final Viewport PHONE = new Viewport("phone", 390, 844, true);
+    public record Viewport(String name, int width, int height, boolean mobile) {
+        public static final Viewport DESKTOP = new Viewport("desktop", 1366, 900, false);
+        public static final Viewport PHONE = new Viewport("phone", 390, 844, true);
     }
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Chromium(ChromeDriver driver, Path profile) {
@@ -46,7 +46,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Starts Chromium, or fails the test saying how to install it: a browser test that cannot run must not pass. */
-    static Chromium start(Path profile) {
+    public static Chromium start(Path profile) {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
             fail("The browser test needs Debian's Chromium and its driver at " + BINARY + " and " + DRIVER
                     + "; install them with: apt-get install -y chromium chromium-driver");
@@ -77,13 +77,13 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Shows the page at this viewport's size, as a phone would for the phone viewport. */
-    void use(Viewport viewport) {
+    public void use(Viewport viewport) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", viewport.width(), "height", viewport.height(), "deviceScaleFactor", 1, "mobile", viewport.mobile()));
     }
 
     /** Writes a PNG of the whole page, beyond the viewport, and returns where. */
-    Path screenshot(Path folder, String name) {
+    public Path screenshot(Path folder, String name) {
         @SuppressWarnings("unchecked")
         Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
@@ -104,7 +104,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** What the page wrote to the console since the last call. */
-    List<LogEntry> console() {
+    public List<LogEntry> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
