@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,149 @@ public class Accounts {
         return email == null ? Optional.empty() : users.findByEmailIgnoreCase(email.strip()).map(Accounts::toFloeUser);
     }
 
+    /** A user as the admin lists them. */
+    public record UserSummary(long id, String email, String name, boolean superuser, boolean active, Instant createdAt,
+                              List<String> groups, Set<Long> groupIds) {
+    }
+
+    /** One page of users and how many match in all. */
+    public record UserList(List<UserSummary> items, long total) {
+    }
+
+    /** An API token as the admin lists it; the token itself is never stored, so never shown again. */
+    public record TokenSummary(long id, long userId, String userEmail, String label, Instant createdAt, Instant lastUsedAt,
+                               Instant revokedAt) {
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    /** Users whose email or name contains {@code query} (all when blank), by email. */
+    @Transactional(readOnly = true)
+    public UserList searchUsers(String query, int offset, int limit) {
+        String pattern = "%" + (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "").replace("%", "").replace("_", "")) + "%";
+        List<UserSummary> items = users.search(pattern, new dev.floe.pages.PageTree.OffsetPage(Math.max(0, offset), Math.min(Math.max(1, limit), 200)))
+                .map(Accounts::summary).getContent();
+        return new UserList(items, users.countMatching(pattern));
+    }
+
+    @Transactional(readOnly = true)
+    public UserSummary user(long id) {
+        return summary(findUser(id));
+    }
+
+    /**
+     * Adds a user from the admin. Only a superuser may make another superuser.
+     */
+    @Transactional
+    public UserSummary addUser(String email, String name, String password, boolean superuser, Set<Long> groupIds, FloeUser actor) {
+        if (superuser && !actor.superuser()) {
+            throw new AccountException("Only a superuser may make another superuser.");
+        }
+        String normalised = checkEmail(email);
+        checkPassword(password);
+        if (users.findByEmailIgnoreCase(normalised).isPresent()) {
+            throw new AccountException("There is already a user " + normalised + ".");
+        }
+        User user = new User(normalised, passwordEncoder.encode(password), superuser, clock.instant());
+        user.update(normalised, blankToNull(name), superuser, true);
+        user.setGroups(groupsById(groupIds));
+        return summary(users.save(user));
+    }
+
+    /**
+     * Changes a user's details, groups and whether they are active. Only a superuser may change a superuser or make
+     * one, and nobody may deactivate themselves or take away their own superuser status.
+     */
+    @Transactional
+    public UserSummary updateUser(long id, String email, String name, boolean active, boolean superuser, Set<Long> groupIds, FloeUser actor) {
+        User user = findUser(id);
+        if ((user.isSuperuser() || superuser) && !actor.superuser()) {
+            throw new AccountException("Only a superuser may change a superuser or make one.");
+        }
+        if (actor.id() == id && !active) {
+            throw new AccountException("You cannot deactivate yourself; ask another administrator.");
+        }
+        if (actor.id() == id && user.isSuperuser() && !superuser) {
+            throw new AccountException("You cannot take away your own superuser status; ask another superuser.");
+        }
+        String normalised = checkEmail(email);
+        users.findByEmailIgnoreCase(normalised).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw new AccountException("There is already a user " + normalised + ".");
+        });
+        user.update(normalised, blankToNull(name), superuser, active);
+        user.setGroups(groupsById(groupIds));
+        return summary(user);
+    }
+
+    /** Sets a user's password as an administrator does: no current password needed. */
+    @Transactional
+    public void setPassword(long userId, String password) {
+        checkPassword(password);
+        findUser(userId).changePassword(passwordEncoder.encode(password));
+    }
+
+    /** Changes the signed-in user's own password, which needs their current one. */
+    @Transactional
+    public void changePassword(long userId, String current, String password) {
+        User user = findUser(userId);
+        if (current == null || user.getPasswordHash() == null || !passwordEncoder.matches(current, user.getPasswordHash())) {
+            throw new AccountException("The current password is not right.");
+        }
+        checkPassword(password);
+        user.changePassword(passwordEncoder.encode(password));
+    }
+
+    /** Tokens of one user, newest first; all users' when {@code userId} is null. */
+    @Transactional(readOnly = true)
+    public List<TokenSummary> tokens(Long userId) {
+        List<ApiToken> found = userId == null ? tokens.findAllByOrderByCreatedAtDesc() : tokens.findByUserIdOrderByCreatedAtDesc(userId);
+        java.util.Map<Long, String> emails = new java.util.HashMap<>();
+        return found.stream().map(t -> new TokenSummary(t.getId(), t.getUserId(),
+                emails.computeIfAbsent(t.getUserId(), uid -> users.findById(uid).map(User::getEmail).orElse("?")),
+                t.getLabel(), t.getCreatedAt(), t.getLastUsedAt(), t.getRevokedAt())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public TokenSummary token(long tokenId) {
+        ApiToken t = tokens.findById(tokenId).orElseThrow(() -> new AccountNotFoundException("There is no token " + tokenId + "."));
+        String email = users.findById(t.getUserId()).map(User::getEmail).orElse("?");
+        return new TokenSummary(t.getId(), t.getUserId(), email, t.getLabel(), t.getCreatedAt(), t.getLastUsedAt(), t.getRevokedAt());
+    }
+
+    /** Makes an API token for the user; the returned string is the only copy. */
+    @Transactional
+    public String createToken(long userId, String label) {
+        String clean = blankToNull(label);
+        if (clean == null) {
+            throw new AccountException("Say what the token is for, so that it can be recognised later.");
+        }
+        if (clean.length() > 200) {
+            throw new AccountException("The label must be at most 200 characters long.");
+        }
+        return createToken(findUser(userId).getEmail(), clean);
+    }
+
+    private User findUser(long id) {
+        return users.findById(id).orElseThrow(() -> new AccountNotFoundException("There is no user " + id + "."));
+    }
+
+    private Set<Group> groupsById(Set<Long> ids) {
+        Set<Group> found = new java.util.HashSet<>(groups.findAllById(ids == null ? Set.of() : ids));
+        if (ids != null && found.size() != ids.size()) {
+            throw new AccountException("One of the chosen groups does not exist any more; reload the page.");
+        }
+        return found;
+    }
+
+    private static UserSummary summary(User user) {
+        List<Group> sorted = user.getGroups().stream().sorted(java.util.Comparator.comparing(Group::getName)).toList();
+        return new UserSummary(user.getId(), user.getEmail(), user.getName(), user.isSuperuser(), user.isActive(),
+                user.getCreatedAt(), sorted.stream().map(Group::getName).toList(),
+                sorted.stream().map(Group::getId).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** The stored hash, for tests of how passwords are kept. */
     @Transactional(readOnly = true)
     String passwordHashOf(String email) {
@@ -91,7 +235,7 @@ public class Accounts {
     /** Deactivates a user: they cannot sign in, their sessions end at their next request and their API tokens stop working. */
     @Transactional
     public void deactivate(long userId) {
-        User user = users.findById(userId).orElseThrow(() -> new AccountException("There is no user " + userId + "."));
+        User user = users.findById(userId).orElseThrow(() -> new AccountNotFoundException("There is no user " + userId + "."));
         user.update(user.getEmail(), user.getName(), user.isSuperuser(), false);
     }
 
@@ -161,7 +305,7 @@ public class Accounts {
 
     @Transactional
     public void revokeToken(long tokenId) {
-        tokens.findById(tokenId).orElseThrow(() -> new AccountException("There is no token " + tokenId + "."))
+        tokens.findById(tokenId).orElseThrow(() -> new AccountNotFoundException("There is no token " + tokenId + "."))
                 .revoke(clock.instant());
     }
 

@@ -61,6 +61,18 @@ class ApiToken {
         return userId;
     }
 
+    String getLabel() {
+        return label;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
     Instant getLastUsedAt() {
         return lastUsedAt;
     }

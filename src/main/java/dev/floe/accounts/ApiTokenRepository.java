@@ -1,5 +1,6 @@
 package dev.floe.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
     Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    List<ApiToken> findByUserIdOrderByCreatedAtDesc(long userId);
+
+    List<ApiToken> findAllByOrderByCreatedAtDesc();
 }

@@ -94,7 +94,7 @@ public class Groups {
     public void revoke(long groupId, long grantId) {
         GroupPagePermission grant = grants.findById(grantId)
                 .filter(g -> g.getGroupId() == groupId)
-                .orElseThrow(() -> new AccountException("The group has no page permission " + grantId + "."));
+                .orElseThrow(() -> new AccountNotFoundException("The group has no page permission " + grantId + "."));
         grants.delete(grant);
     }
 
@@ -121,7 +121,7 @@ public class Groups {
     }
 
     private Group find(long id) {
-        return groups.findById(id).orElseThrow(() -> new AccountException("There is no group " + id + "."));
+        return groups.findById(id).orElseThrow(() -> new AccountNotFoundException("There is no group " + id + "."));
     }
 
     private String checkName(String name, Long self) {

@@ -27,6 +27,11 @@ class AdminErrors {
         return page(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(dev.floe.accounts.AccountNotFoundException.class)
+    ModelAndView accountNotFound(AccountException e) {
+        return page(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
     @ExceptionHandler(AccountException.class)
     ModelAndView account(AccountException e) {
         return page(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -89,7 +89,11 @@ public final class AdminClient {
     /** Fetches the sign-in form and posts it; returns the post's response (302 to the admin when it worked). */
     public Response signIn(String email, String password) {
         get("/admin/login/");
-        return post("/admin/login/", Map.of("email", email, "password", password));
+        Response response = post("/admin/login/", Map.of("email", email, "password", password));
+        if (response.status() == 302) {
+            csrfToken = null; // signing in replaces the CSRF token; the next post fetches a page for the new one
+        }
+        return response;
     }
 
     /** The address this client claims to come from. */
@@ -106,6 +110,16 @@ public final class AdminClient {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.putIfAbsent("_csrf", token());
         return postWithoutToken(path, withToken);
+    }
+
+    /** Posts a form given as name, value, name, value…, where a name may repeat (checkboxes); the CSRF token is added. */
+    public Response postForm(String path, String... namesAndValues) {
+        StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(token(), StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            body.append('&').append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** Posts a form exactly as given: no CSRF token unless the form has one. */

@@ -42,7 +42,26 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             publicRow("GET /admin/login/"),
             publicRow("GET /admin/webjars/**").example("/admin/webjars/htmx.org/2.0.8/package.json"),
             row("GET /admin", EDITOR, MODERATOR, ADMINISTRATOR),
-            row("GET /admin/", EDITOR, MODERATOR, ADMINISTRATOR)
+            row("GET /admin/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("GET /admin/account/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("POST /admin/account/password/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("GET /admin/tokens/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("POST /admin/tokens/new/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("POST /admin/tokens/{id}/revoke/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("GET /admin/users/", ADMINISTRATOR),
+            row("GET /admin/users/new/", ADMINISTRATOR),
+            row("POST /admin/users/new/", ADMINISTRATOR),
+            row("GET /admin/users/{id}/", ADMINISTRATOR),
+            row("POST /admin/users/{id}/", ADMINISTRATOR),
+            row("POST /admin/users/{id}/password/", ADMINISTRATOR),
+            row("GET /admin/groups/", ADMINISTRATOR),
+            row("GET /admin/groups/new/", ADMINISTRATOR),
+            row("POST /admin/groups/new/", ADMINISTRATOR),
+            row("GET /admin/groups/{id}/", ADMINISTRATOR),
+            row("POST /admin/groups/{id}/", ADMINISTRATOR),
+            row("POST /admin/groups/{id}/pages/", ADMINISTRATOR),
+            row("POST /admin/groups/{id}/pages/{grant}/delete/", ADMINISTRATOR),
+            row("POST /admin/groups/{id}/delete/", ADMINISTRATOR)
     );
 
     /** One admin route and who may use it. */
