@@ -8,7 +8,14 @@ import java.util.function.Function;
  * The outside services of the environment contract for mail and media: SMTP ({@code EMAIL_HOST}) and S3 media
  * ({@code AWS_STORAGE_BUCKET_NAME} with the other {@code AWS_*} variables).
  */
-public record MailAndMediaSettings(Optional<String> emailHost, Optional<String> storageBucket, Optional<S3> s3) {
+public record MailAndMediaSettings(Optional<String> emailHost, Optional<String> storageBucket, Optional<S3> s3,
+                                   int emailPort, Optional<String> emailUser, Optional<String> emailPassword) {
+
+    public static final int DEFAULT_EMAIL_PORT = 587;
+
+    public MailAndMediaSettings(Optional<String> emailHost, Optional<String> storageBucket, Optional<S3> s3) {
+        this(emailHost, storageBucket, s3, DEFAULT_EMAIL_PORT, Optional.empty(), Optional.empty());
+    }
 
     /** Where S3 media live: a bucket, its credentials, and for a store other than AWS its endpoint. */
     public record S3(String bucket, String accessKeyId, String secretAccessKey, Optional<URI> endpoint, String region) {
@@ -21,7 +28,24 @@ public record MailAndMediaSettings(Optional<String> emailHost, Optional<String> 
 
     public static MailAndMediaSettings from(Function<String, String> lookup) {
         Optional<String> bucket = present(lookup.apply("AWS_STORAGE_BUCKET_NAME"));
-        return new MailAndMediaSettings(present(lookup.apply("EMAIL_HOST")), bucket, bucket.map(name -> s3(name, lookup)));
+        return new MailAndMediaSettings(present(lookup.apply("EMAIL_HOST")), bucket, bucket.map(name -> s3(name, lookup)),
+                emailPort(lookup.apply("EMAIL_PORT")), present(lookup.apply("EMAIL_HOST_USER")),
+                Optional.ofNullable(lookup.apply("EMAIL_HOST_PASSWORD")).filter(p -> !p.isEmpty()));
+    }
+
+    private static int emailPort(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_EMAIL_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port > 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new SettingsException("EMAIL_PORT must be a port number from 1 to 65535, not '" + value + "'");
     }
 
     private static S3 s3(String bucket, Function<String, String> lookup) {
