@@ -21,8 +21,9 @@ class GroupPagePermission {
     @Column(name = "group_id")
     private long groupId;
 
+    /** Null for the whole tree. */
     @Column(name = "page_id")
-    private long pageId;
+    private Long pageId;
 
     @Enumerated(EnumType.STRING)
     private PageAction action;
@@ -30,7 +31,7 @@ class GroupPagePermission {
     protected GroupPagePermission() {
     }
 
-    GroupPagePermission(long groupId, long pageId, PageAction action) {
+    GroupPagePermission(long groupId, Long pageId, PageAction action) {
         this.groupId = groupId;
         this.pageId = pageId;
         this.action = action;
@@ -44,7 +45,7 @@ class GroupPagePermission {
         return groupId;
     }
 
-    long getPageId() {
+    Long getPageId() {
         return pageId;
     }
 

@@ -8,5 +8,5 @@ interface GroupPagePermissionRepository extends JpaRepository<GroupPagePermissio
 
     List<GroupPagePermission> findByGroupIdOrderByPageIdAscActionAsc(long groupId);
 
-    boolean existsByGroupIdAndPageIdAndAction(long groupId, long pageId, PageAction action);
+    boolean existsByGroupIdAndPageIdAndAction(long groupId, Long pageId, PageAction action);
 }

@@ -77,15 +77,17 @@ public class Groups {
         groups.delete(find(id));
     }
 
-    /** Lets the group take the action on the page and everything below it; granting twice changes nothing. */
+    /**
+     * Lets the group take the action on the page and everything below it; granting twice changes nothing. A grant
+     * on the home page is kept as one on the whole tree.
+     */
     @Transactional
     public void grant(long groupId, long pageId, PageAction action) {
         find(groupId);
-        if (!tree.exists(pageId)) {
-            throw new AccountException("There is no page " + pageId + ".");
-        }
-        if (!grants.existsByGroupIdAndPageIdAndAction(groupId, pageId, action)) {
-            grants.save(new GroupPagePermission(groupId, pageId, action));
+        Page page = tree.find(pageId).orElseThrow(() -> new AccountException("There is no page " + pageId + "."));
+        Long stored = page.isHome() ? null : page.getId();
+        if (!grants.existsByGroupIdAndPageIdAndAction(groupId, stored, action)) {
+            grants.save(new GroupPagePermission(groupId, stored, action));
         }
     }
 
@@ -100,9 +102,15 @@ public class Groups {
 
     private GroupDetails details(Group group, long members) {
         List<GroupPagePermission> pagePermissions = grants.findByGroupIdOrderByPageIdAscActionAsc(group.getId());
-        Map<Long, Page> pages = tree.findAll(pagePermissions.stream().map(GroupPagePermission::getPageId).collect(Collectors.toSet()));
+        Map<Long, Page> pages = tree.findAll(pagePermissions.stream().map(GroupPagePermission::getPageId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         List<PageGrant> pageGrants = new ArrayList<>();
         for (GroupPagePermission p : pagePermissions) {
+            if (p.getPageId() == null) {
+                Page home = tree.home();
+                pageGrants.add(new PageGrant(p.getId(), home.getId(), "/", home.getTitle() + " (the whole site)", p.getAction()));
+                continue;
+            }
             Page page = pages.get(p.getPageId());
             if (page != null) {
                 pageGrants.add(new PageGrant(p.getId(), page.getId(), page.getPath(), page.getTitle(), p.getAction()));

@@ -18,7 +18,7 @@ import dev.floe.pages.PageTree;
 
 /**
  * Who may do what. Page permissions are granted to groups on a page and hold for it and every page below it (as
- * Wagtail's GroupPagePermission); site-wide permissions are granted to groups; a superuser may do everything.
+ * Wagtail's GroupPagePermission; one without a page holds for the whole tree); site-wide permissions are granted to groups; a superuser may do everything.
  * A user's page grants are read with one query and remembered for the rest of the web request.
  */
 @Service
@@ -89,10 +89,10 @@ public class Permissions {
             paths.put(action, new ArrayList<>());
         }
         jdbc.sql("""
-                SELECT DISTINCT gpp.action, p.path FROM group_page_permission gpp
+                SELECT DISTINCT gpp.action, CASE WHEN gpp.page_id IS NULL THEN '/' ELSE p.path END FROM group_page_permission gpp
                 JOIN floe_user_group ug ON ug.group_id = gpp.group_id
-                JOIN page p ON p.id = gpp.page_id
-                WHERE ug.user_id = ?""")
+                LEFT JOIN page p ON p.id = gpp.page_id
+                WHERE ug.user_id = ? AND (gpp.page_id IS NULL OR p.id IS NOT NULL)""")
                 .param(user.id())
                 .query((rs, row) -> {
                     paths.get(PageAction.valueOf(rs.getString(1))).add(rs.getString(2));

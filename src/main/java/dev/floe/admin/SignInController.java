@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -23,16 +24,20 @@ class SignInController {
 
     @GetMapping(AdminSecurityConfiguration.LOGIN)
     @AdminAccess(anonymous = true)
-    void show(@RequestParam(name = "signed-out", required = false) String signedOut, HttpServletRequest request,
+    void show(@RequestParam(name = "signed-out", required = false) String signedOut, Model model, HttpServletRequest request,
               HttpServletResponse response) throws IOException {
         if (CurrentUser.get().isPresent()) {
             response.sendRedirect("/admin/");
             return;
         }
         List<FlashMessage> messages = new ArrayList<>();
+        if (model.getAttribute(FlashMessage.ATTRIBUTE) instanceof List<?> flashed) {
+            flashed.forEach(m -> messages.add((FlashMessage) m));
+        }
         if (signedOut != null) {
             messages.add(new FlashMessage("success", "You have signed out."));
         }
-        page.render(request, response, HttpServletResponse.SC_OK, null, null, messages);
+        Object email = model.getAttribute("email");
+        page.render(request, response, HttpServletResponse.SC_OK, email == null ? null : email.toString(), null, messages);
     }
 }

@@ -5,15 +5,17 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The outside services of the environment contract for mail and media: SMTP ({@code EMAIL_HOST}, {@code EMAIL_PORT},
- * {@code EMAIL_HOST_USER}, {@code EMAIL_HOST_PASSWORD}; mail goes to the log when no host is set) and S3 media
+ * The outside services of the environment contract for mail and media: SMTP ({@code EMAIL_HOST}) and S3 media
  * ({@code AWS_STORAGE_BUCKET_NAME} with the other {@code AWS_*} variables).
  */
 public record MailAndMediaSettings(Optional<String> emailHost, Optional<String> storageBucket, Optional<S3> s3,
                                    int emailPort, Optional<String> emailUser, Optional<String> emailPassword) {
 
-    /** SMTP submission with STARTTLS, as the contract says when {@code EMAIL_PORT} is unset. */
     public static final int DEFAULT_EMAIL_PORT = 587;
+
+    public MailAndMediaSettings(Optional<String> emailHost, Optional<String> storageBucket, Optional<S3> s3) {
+        this(emailHost, storageBucket, s3, DEFAULT_EMAIL_PORT, Optional.empty(), Optional.empty());
+    }
 
     /** Where S3 media live: a bucket, its credentials, and for a store other than AWS its endpoint. */
     public record S3(String bucket, String accessKeyId, String secretAccessKey, Optional<URI> endpoint, String region) {
@@ -27,17 +29,17 @@ public record MailAndMediaSettings(Optional<String> emailHost, Optional<String> 
     public static MailAndMediaSettings from(Function<String, String> lookup) {
         Optional<String> bucket = present(lookup.apply("AWS_STORAGE_BUCKET_NAME"));
         return new MailAndMediaSettings(present(lookup.apply("EMAIL_HOST")), bucket, bucket.map(name -> s3(name, lookup)),
-                port(lookup.apply("EMAIL_PORT")), present(lookup.apply("EMAIL_HOST_USER")),
+                emailPort(lookup.apply("EMAIL_PORT")), present(lookup.apply("EMAIL_HOST_USER")),
                 Optional.ofNullable(lookup.apply("EMAIL_HOST_PASSWORD")).filter(p -> !p.isEmpty()));
     }
 
-    private static int port(String value) {
+    private static int emailPort(String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT_EMAIL_PORT;
         }
         try {
             int port = Integer.parseInt(value.strip());
-            if (port >= 1 && port <= 65535) {
+            if (port > 0 && port <= 65535) {
                 return port;
             }
         } catch (NumberFormatException ignored) {

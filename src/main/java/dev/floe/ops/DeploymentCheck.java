@@ -118,8 +118,13 @@ final class DeploymentCheck {
         try {
             mailAndMedia = MailAndMediaSettings.from(environment);
         } catch (SettingsException refused) {
-            add(Severity.ERROR, "media", refused.getMessage());
-            mailAndMedia = MailAndMediaSettings.from(name -> name.startsWith("AWS_") ? null : environment.apply(name));
+            if (refused.getMessage().startsWith("EMAIL_PORT")) {
+                add(Severity.ERROR, "EMAIL_PORT", refused.getMessage().substring("EMAIL_PORT".length()).strip());
+                mailAndMedia = MailAndMediaSettings.from(name -> "EMAIL_PORT".equals(name) ? null : environment.apply(name));
+            } else {
+                add(Severity.ERROR, "media", refused.getMessage());
+                mailAndMedia = MailAndMediaSettings.from(name -> name.startsWith("AWS_") ? null : environment.apply(name));
+            }
         }
         boolean production = deploy || settings.isProduction();
         boolean severalInstances = settings.redisAddress().isPresent();

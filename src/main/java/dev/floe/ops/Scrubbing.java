@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Scrubbing {
 
-    private static final Set<String> LEFT_OUT = Set.of("api_token", "login_failure");
+    private static final Set<String> LEFT_OUT = Set.of("api_token", "login_failure", "password_reset");
     private static final String USERS = "floe_user";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 

@@ -1,8 +1,16 @@
 package dev.floe.admin;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +38,47 @@ public final class AdminBrowser {
         driver.findElement(By.id("id_password")).sendKeys(password);
         driver.findElement(By.cssSelector("form[action='/admin/login/'] button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login/")));
+    }
+
+    /**
+     * Runs axe-core on the current page and returns its serious and critical findings, one line each (empty when
+     * there are none); lesser findings are printed.
+     */
+    public static List<String> seriousAccessibilityProblems(WebDriver driver) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(AXE_SOURCE);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {iframes: false, resultTypes: ['violations']})
+                  .then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                      targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))))
+                  .catch(error => done([{id: 'axe-failed', impact: 'critical', help: String(error), targets: []}]));
+                """);
+        List<String> serious = new ArrayList<>();
+        for (Map<String, Object> violation : violations) {
+            String line = driver.getCurrentUrl() + ": " + violation.get("impact") + " " + violation.get("id") + " ("
+                    + violation.get("help") + ") at " + violation.get("targets");
+            if ("serious".equals(violation.get("impact")) || "critical".equals(violation.get("impact"))) {
+                serious.add(line);
+            } else {
+                System.out.println("axe, not failing the test: " + line);
+            }
+        }
+        return serious;
+    }
+
+    private static final String AXE_SOURCE = readAxe();
+
+    private static String readAxe() {
+        try (InputStream in = AdminBrowser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core is missing from the test classpath (org.webjars.npm:axe-core)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Signs out with the sidebar's button. */

@@ -40,6 +40,10 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
 
     static final List<Row> ROUTES = List.of(
             publicRow("GET /admin/login/"),
+            publicRow("GET /admin/password-reset/"),
+            publicRow("POST /admin/password-reset/"),
+            publicRow("GET /admin/password-reset/{token}/"),
+            publicRow("POST /admin/password-reset/{token}/"),
             publicRow("GET /admin/webjars/**").example("/admin/webjars/htmx.org/2.0.8/package.json"),
             row("GET /admin", EDITOR, MODERATOR, ADMINISTRATOR),
             row("GET /admin/", EDITOR, MODERATOR, ADMINISTRATOR),
