@@ -40,6 +40,11 @@ class PageAdminSupport {
         this.permissions = permissions;
     }
 
+    /** Whether the user may delete pages anywhere, and so use the bin. */
+    boolean mayUseBin(FloeUser user) {
+        return user != null && (user.superuser() || !permissions.pagesWhere(user, PageAction.DELETE).isEmpty());
+    }
+
     boolean can(FloeUser user, Page page, PageAction action) {
         return permissions.can(user, action, page);
     }

@@ -255,6 +255,7 @@ class PageExplorerController {
 
     private Map<String, Object> base(FloeUser user) {
         Map<String, Object> model = new HashMap<>();
+        model.put("can_use_bin", admin.mayUseBin(user));
         model.put("page_types", pageTypes.all().stream().map(t -> Map.of("name", t.name(), "label", t.label())).toList());
         model.put("statuses", List.of("live", "draft", "changed", "scheduled", "in-review"));
         return model;

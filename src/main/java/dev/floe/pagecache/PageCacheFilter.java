@@ -104,6 +104,11 @@ class PageCacheFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         String path = request.getRequestURI();
+        // Of the API, only published pages are purged by the events the cache listens to; search results change as
+        // the index catches up, and media, menus or settings read through the API have no purge of their own.
+        if (path.startsWith("/api/") && !path.startsWith("/api/v2/pages/")) {
+            return Optional.empty();
+        }
         for (String prefix : bypassedPrefixes) {
             if (path.startsWith(prefix)) {
                 return Optional.empty();

@@ -126,6 +126,9 @@ class PageEditingBrowserTest extends FloeIntegrationTest {
         waitFor(() -> chromium.driver.getPageSource().contains("Approved."));
         assertThat(anonymous.get("/" + slug + "/").status()).isEqualTo(200);
         assertThat(anonymous.get("/" + slug + "/").body()).contains("Opening times", "Free entry.");
+        assertThat(consoleErrors()).isEmpty();
+        // The bin belongs to those who may delete pages: Administrators, not Moderators.
+        signIn(AdminRole.ADMINISTRATOR);
         open("/admin/pages/bin/");
         shoot("admin-bin");
         assertThat(consoleErrors()).isEmpty();
