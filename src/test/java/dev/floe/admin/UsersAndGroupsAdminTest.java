@@ -108,7 +108,11 @@ class UsersAndGroupsAdminTest extends FloeIntegrationTest {
         String email = unique("member") + "@users.test";
         accounts.createUser(email, null, AdminRole.PASSWORD, false, java.util.Set.of(name));
         AdminClient member = AdminClient.signedIn(port, email, AdminRole.PASSWORD);
-        assertThat(member.get("/admin/").body()).contains("href=\"/admin/menus/\"", "href=\"/admin/media/\"").doesNotContain("href=\"/admin/pages/\"");
+        assertThat(member.get("/admin/").body()).doesNotContain("href=\"/admin/pages/\"");
+        var memberUser = accounts.findUserByEmail(email).orElseThrow();
+        assertThat(permissions.has(memberUser, dev.floe.accounts.SitePermission.MEDIA)).isTrue();
+        assertThat(permissions.has(memberUser, dev.floe.accounts.SitePermission.MENUS)).isTrue();
+        assertThat(permissions.has(memberUser, dev.floe.accounts.SitePermission.MANAGE_USERS)).isFalse();
 
         AdminClient.Response granted = admin.postForm("/admin/groups/" + id + "/pages/", "path", slug, "actions", "EDIT", "actions", "PUBLISH");
         assertThat(granted.status()).isEqualTo(303);
