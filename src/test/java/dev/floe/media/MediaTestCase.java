@@ -107,6 +107,14 @@ abstract class MediaTestCase extends FloeIntegrationTest {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
+    /**
+     * The renditions of one image. Counted per image because renditions of other tests' images may be made at any
+     * moment, for example by the search outbox rendering their pages' blocks to index the text.
+     */
+    long renditionRows(long imageId) {
+        return jdbc.queryForObject("select count(*) from media_rendition where image_id = ?", Long.class, imageId);
+    }
+
     /** Every stored media file, {@code public/…} or {@code private/…}, in the folder or the bucket in use. */
     List<String> mediaFiles() {
         return Stream.concat(store.keys(MediaStore.Area.PUBLIC).stream().map(k -> "public/" + k),

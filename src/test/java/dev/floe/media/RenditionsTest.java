@@ -88,13 +88,13 @@ class RenditionsTest extends MediaTestCase {
     @Test
     void aRenditionIsMadeOnceAndReused() {
         long id = uploadImage("once.jpg", Samples.jpeg(400, 300));
-        long before = rows("media_rendition");
+        long before = renditionRows(id);
 
         String first = url(id, "fill-120x90");
         String second = url(id, "fill-120x90");
 
         assertThat(second).isEqualTo(first);
-        assertThat(rows("media_rendition")).isEqualTo(before + 1);
+        assertThat(renditionRows(id)).isEqualTo(before + 1);
         HttpResponse<byte[]> served = fetch(first);
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
@@ -103,7 +103,7 @@ class RenditionsTest extends MediaTestCase {
     @Test
     void concurrentFirstRequestsMakeOneRendition() throws Exception {
         long id = uploadImage("busy.jpg", Samples.jpeg(1600, 1200));
-        long before = rows("media_rendition");
+        long before = renditionRows(id);
         int renditionFiles = renditionFiles(id);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -114,7 +114,7 @@ class RenditionsTest extends MediaTestCase {
             }
 
             assertThat(urls).hasSize(1);
-            assertThat(rows("media_rendition")).isEqualTo(before + 1);
+            assertThat(renditionRows(id)).isEqualTo(before + 1);
             assertThat(renditionFiles(id)).isEqualTo(renditionFiles + 1);
             assertThat(decode(fetch(urls.iterator().next()).body()).getWidth()).isEqualTo(300);
         } finally {
