@@ -18,8 +18,13 @@ class SearchCommandsTest {
         Path var = freshVarDir();
         Cli.Result result = Cli.run(Map.of("FLOE_VAR_DIR", var.toString()), "reindex");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.lastLine()).startsWith("Reindexed 1 page(s)");
-        assertThat(var.resolve("index/page")).isDirectory();
+        // On the embedded defaults the fresh database holds only the home page; against CI's real services the
+        // database and the search engine are shared with the rest of the suite, so only the form is known.
+        boolean embedded = System.getenv("PGHOST") == null && System.getenv("ELASTICSEARCH_ADDRESS") == null;
+        assertThat(result.lastLine()).matches(embedded ? "Reindexed 1 page\\(s\\) in .*" : "Reindexed [0-9]+ page\\(s\\) in .*");
+        if (System.getenv("ELASTICSEARCH_ADDRESS") == null) {
+            assertThat(var.resolve("index/page")).isDirectory();
+        }
     }
 
     @Test
