@@ -49,6 +49,8 @@ public class SiteSearch {
     private static final float TITLE_WEIGHT = 5f;
     private static final float BOOST_TERMS_WEIGHT = 8f;
     private static final float SEO_WEIGHT = 2f;
+    /** Far above any relevance score a page's own text can earn (those stay well under 100). */
+    private static final float PROMOTED_SCORE = 1000f;
 
     private final EntityManager entityManager;
     private final PageTypes pageTypes;
@@ -140,6 +142,11 @@ public class SiteSearch {
                 .field(fields.body())
                 .matching(text)
                 .defaultOperator(BooleanOperator.AND));
+        // Boost terms are editors' promotions: a page they name ranks above every page that merely mentions the words.
+        // A weight alone does not do that: few pages have boost terms, so the field's term statistics (IDF) make a
+        // match there count for less than a rare word in a body.
+        bool.should(f.simpleQueryString().field(fields.boost()).matching(text)
+                .defaultOperator(BooleanOperator.AND).constantScore().boost(PROMOTED_SCORE));
         if (!drafts) {
             bool.filter(f.match().field(LIVE).matching(true));
         }

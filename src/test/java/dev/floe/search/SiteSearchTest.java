@@ -100,12 +100,13 @@ class SiteSearchTest extends FloeIntegrationTest {
     }
 
     @Test
-    void aBoostedTermRanksAboveTheSameWordInTheBody() {
+    void aBoostedTermRanksAboveTheSameWordInTheTitleOrBody() {
         String w = word();
         long inBody = pages.publishedPage("Notes", "<p>Something about " + w + " and more.</p>");
+        long inTitle = pages.publishedPage("All about " + w, "<p>Something about " + w + ", again " + w + ".</p>");
         long boosted = pages.publishedPage("Opening times", Map.of("search_boost_terms", w), "<p>y</p>");
-        JsonNode found = pages.awaitSearch(anonymous, q(w), body -> ids(body).size() == 2);
-        assertThat(ids(found)).containsExactly(boosted, inBody);
+        JsonNode found = pages.awaitSearch(anonymous, q(w), body -> ids(body).size() == 3);
+        assertThat(ids(found)).containsExactly(boosted, inTitle, inBody);
     }
 
     @Test
