@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import dev.floe.support.Api;
+import dev.floe.support.FloeJvm;
 
 /** {@code floe serve} in its own JVM, as a container runs it: configured by environment, stopped by a signal. */
 final class ServingProcess implements AutoCloseable {
@@ -43,13 +44,11 @@ final class ServingProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
+        List<String> properties = new ArrayList<>();
         for (String property : systemProperties) {
-            command.add("-D" + property);
+            properties.add("-D" + property);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.floe.ops.Floe", "serve"));
+        List<String> command = FloeJvm.command(properties, List.of("serve"));
         Path output = Files.createTempFile("floe-serve", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("JAVA_HOME") && !name.equals("HOME"));

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.floe.support.Api;
 import dev.floe.support.FloeIntegrationTest;
+import dev.floe.support.FloeJvm;
 
 /**
  * Index updates travel through the database outbox: an update committed by an instance that is killed before it is
@@ -79,10 +79,7 @@ class OutboxCrashTest extends FloeIntegrationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.floe.ops.Floe", "serve"));
+        List<String> command = FloeJvm.command(List.of(), List.of("serve"));
         Path log = Files.createTempFile("floe-serve", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("FLOE_VAR_DIR", VAR_DIR.toString());

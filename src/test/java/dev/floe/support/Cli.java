@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +31,7 @@ public final class Cli {
     }
 
     public static Result runWithInput(Map<String, String> env, String stdin, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.floe.ops.Floe");
-        command.addAll(List.of(args));
+        List<String> command = FloeJvm.command(List.of(), List.of(args));
         try {
             Path out = Files.createTempFile("floe-cli", ".out");
             Path err = Files.createTempFile("floe-cli", ".err");

@@ -1,0 +1,125 @@
+package dev.floe.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * The command line of a test that runs {@code floe COMMAND} or {@code floe serve} in a JVM of its own.
+ * <p>
+ * Such a JVM spends most of its start loading the same twenty thousand classes. Before the first one of a test run,
+ * a run of {@code floe showmigrations} on a throw-away embedded database leaves a class-data-sharing archive of them,
+ * and every later JVM maps it instead of loading them again: on the CI machine about 6 s of CPU per command instead
+ * of 15, for some forty commands per suite. The JVM archives classes from jar files only, so this build's compiled
+ * classes are put into jars first.
+ */
+public final class FloeJvm {
+
+    private static final Path DIR = Path.of(System.getProperty("floe.test.cds", "target/test-cds")).toAbsolutePath();
+    private static final Path ARCHIVE = DIR.resolve("floe.jsa");
+    private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off", "-Xlog:aot*=off");
+
+    private static String classPath;
+
+    private FloeJvm() {
+    }
+
+    /** {@code java [OPTIONS] dev.floe.ops.Floe ARGS}, with the C1 compiler only (these JVMs are short-lived). */
+    public static synchronized List<String> command(List<String> jvmOptions, List<String> args) {
+        if (classPath == null) {
+            classPath = jarredClassPath();
+            writeArchive();
+        }
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(OPTIONS);
+        if (Files.isRegularFile(ARCHIVE)) {
+            command.add("-XX:SharedArchiveFile=" + ARCHIVE);
+        }
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, "dev.floe.ops.Floe"));
+        command.addAll(args);
+        return command;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Without the archive the commands still run, only slower; so a failure here is reported, not thrown. */
+    private static void writeArchive() {
+        try {
+            Path var = Files.createTempDirectory(DIR, "archive-run");
+            Path output = DIR.resolve("archive-run.log");
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(OPTIONS);
+            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + ARCHIVE, "-cp", classPath, "dev.floe.ops.Floe", "showmigrations"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("AWS_")
+                    || name.equals("REDIS_ADDRESS") || name.equals("ELASTICSEARCH_ADDRESS"));
+            builder.environment().put("FLOE_VAR_DIR", var.toString());
+            builder.environment().put("BASE_SETTINGS_MODULE", "test");
+            Process process = builder.start();
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            if (process.exitValue() != 0 || !Files.isRegularFile(ARCHIVE)) {
+                Files.deleteIfExists(ARCHIVE);
+                System.err.println("FloeJvm: no class archive (see " + output + "); floe commands in tests start slower");
+            }
+        } catch (IOException | IllegalThreadStateException e) {
+            System.err.println("FloeJvm: no class archive (" + e + "); floe commands in tests start slower");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The test JVM's class path with its class folders replaced by jars of their contents. */
+    private static String jarredClassPath() {
+        try {
+            Files.createDirectories(DIR);
+            // An archive of an earlier run names jars that are made anew below: the JVM would reject it anyway.
+            Files.deleteIfExists(ARCHIVE);
+            List<String> entries = new ArrayList<>();
+            int folders = 0;
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                Path path = Path.of(entry);
+                if (Files.isDirectory(path)) {
+                    Path jar = DIR.resolve("classes-" + folders++ + ".jar");
+                    jar(path, jar);
+                    entries.add(jar.toString());
+                } else {
+                    entries.add(entry);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void jar(Path folder, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                String name = folder.relativize(file).toString().replace(File.separatorChar, '/');
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (Files.isDirectory(file)) {
+                    out.putNextEntry(new JarEntry(name + "/"));
+                } else {
+                    out.putNextEntry(new JarEntry(name));
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+}
