@@ -17,8 +17,9 @@
 # FLOE_JAR=FILE                     release N's jar (default: target/floe.jar, built when missing or older than the sources)
 # FLOE_REHEARSAL_LOGS=DIR           where the logs go when it fails (default: target/rehearsal-logs)
 # FLOE_REHEARSAL_START_SECONDS=N    how long an instance may take to become ready (default 300)
-# Needs root or an existing PostgreSQL (scripts/postgres.sh), nginx, wrk, curl, jq, zip and unzip; installs the
-# missing ones with apt-get and fails (never skips) when it cannot. Binds 127.0.0.1 only; cleans up after itself.
+# Needs root or an existing PostgreSQL (scripts/postgres.sh) and Redis (scripts/redis.sh), nginx, wrk, curl, jq, zip
+# and unzip; installs the missing ones with apt-get and fails (never skips) when it cannot. Binds 127.0.0.1 only;
+# cleans up after itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -64,6 +65,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   [ -f "$work/nginx/nginx.pid" ] && "$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop 2>/dev/null || true
   [ -d "$work/pg" ] && bash "$root/scripts/postgres.sh" stop "$work/pg" >/dev/null 2>&1 || true
+  [ -d "$work/redis" ] && bash "$root/scripts/redis.sh" stop "$work/redis" >/dev/null 2>&1 || true
   if [ "$rc" != 0 ] && [ -d "$work" ]; then
     mkdir -p "$logs"
     for log in "$work"/*.log "$work"/nginx/error.log; do
@@ -94,6 +96,18 @@ cp "$work/floe-n.jar" "$work/floe-n1.jar"
 # Stored, not deflated: Spring Boot's launcher reads nested entries in place.
 (cd "$n1/add" && zip -q -0 -r "$work/floe-n1.jar" BOOT-INF)
 rm -rf "$n1"
+# Each release runs from its extracted jar, as the image runs Floe. The first command of a release writes a class-data
+# archive that its later commands and instances map: a start then takes about half the CPU of one from the fat jar.
+for release in n n1; do
+  "$java" -Djarmode=tools -jar "$work/floe-$release.jar" extract --destination "$work/app-$release" >/dev/null \
+    || die "extracting release $release failed"
+done
+# jvm RELEASE: java with the options the launcher uses, for that release.
+jvm() {
+  local archive="$work/app-$1/floe.jsa" share
+  if [ -f "$archive" ]; then share="-XX:SharedArchiveFile=$archive"; else share="-XX:ArchiveClassesAtExit=$archive"; fi
+  echo "$java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC $share -Xlog:cds*=off -Xlog:aot*=off"
+}
 
 # --- services ------------------------------------------------------------------------------------------------------
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -105,10 +119,15 @@ export BASE_SETTINGS_MODULE=production
 export SECRET_KEY="rehearsal-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export SITE_DOMAIN=www.rehearsal.test
 unset FLOE_MIGRATE_ON_START SPRING_DATASOURCE_URL FLOE_SITE_DIR REDIS_ADDRESS ELASTICSEARCH_ADDRESS
+# Two instances share Redis, as docs/operations.md requires of several instances: without it each one's page cache
+# would keep serving a page edited through the other.
+mkdir -p "$work/redis"
+bash scripts/redis.sh start "$work/redis" >/dev/null || die "Redis could not be installed or started"
+eval "$(bash scripts/redis.sh env "$work/redis")"
 
 # `floe COMMAND` with release N or N+1 (the launcher's JVM options), as an operator runs it next to the site.
-floe_n() { FLOE_VAR_DIR="$work/var-cli" "$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -jar "$work/floe-n.jar" "$@"; }
-floe_n1() { FLOE_VAR_DIR="$work/var-cli" "$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -jar "$work/floe-n1.jar" "$@"; }
+floe_n() { FLOE_VAR_DIR="$work/var-cli" $(jvm n) -jar "$work/app-n/floe-n.jar" "$@"; }
+floe_n1() { FLOE_VAR_DIR="$work/var-cli" $(jvm n1) -jar "$work/app-n1/floe-n1.jar" "$@"; }
 
 port_a=$(free_port); port_b=$(free_port); port_proxy=$(free_port)
 declare -A pid_of release_of
@@ -118,7 +137,7 @@ start_instance() {
   local name=$1 release=$2 port=$3 t0
   t0=$(date +%s%N)
   FLOE_VAR_DIR="$work/var-$name" PORT=$port FLOE_COMMIT="release-$release" \
-    "$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx512m -jar "$work/floe-$release.jar" serve \
+    $(jvm "$release") -Xmx512m -jar "$work/app-$release/floe-$release.jar" serve \
     >>"$work/instance-$name.log" 2>&1 &
   pid_of[$name]=$!
   release_of[$name]=$release
@@ -162,7 +181,7 @@ http {
     fastcgi_temp_path $work/nginx/tmp/fastcgi;
     uwsgi_temp_path $work/nginx/tmp/uwsgi;
     scgi_temp_path $work/nginx/tmp/scgi;
-    log_format upstreams '\$status \$upstream_status';
+    log_format upstreams '\$time_iso8601 \$status \$upstream_status \$request_uri';
     access_log $work/nginx/access.log upstreams buffer=64k;
     upstream floe {
         server 127.0.0.1:$port_a max_fails=1 fail_timeout=2s;
@@ -314,5 +333,11 @@ say "load through nginx during two rolling restarts and both migrations: $result
 say "rehearsal took $(( $(date +%s) - started )) s"
 eval "$(echo "$result" | tr ' ' '\n' | grep -E '^(requests|failed)=')"
 [ "$requests" -gt 0 ] || die "wrk sent no request"
-[ "$failed" = 0 ] || die "$failed of $requests requests failed during the rehearsal (see above)"
+if [ "$failed" != 0 ]; then
+  echo "rehearsal: what nginx answered instead of 2xx (count, status, upstreams' statuses), and when:" >&2
+  awk '$2 !~ /^2/ { print $2, $3 }' "$work/nginx/access.log" | sort | uniq -c | sort -rn | head -n 10 >&2
+  awk '$2 !~ /^2/ { print substr($1, 12, 8) }' "$work/nginx/access.log" | uniq -c | head -n 30 >&2
+  head -n 5 "$work/wrk.err" >&2
+  die "$failed of $requests requests failed during the rehearsal (see above)"
+fi
 say "PASSED: no failed request, no lost content"
