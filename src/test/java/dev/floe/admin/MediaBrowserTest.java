@@ -28,7 +28,6 @@ import dev.floe.accounts.SitePermission;
 import dev.floe.browser.Chromium;
 import dev.floe.media.ImageView;
 import dev.floe.media.MediaLibrary;
-import dev.floe.support.FloeIntegrationTest;
 import dev.floe.support.Pages;
 
 /**
@@ -38,7 +37,7 @@ import dev.floe.support.Pages;
  * photographed at desktop width.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MediaBrowserTest extends FloeIntegrationTest {
+class MediaBrowserTest extends MediaAdminTestCase {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("floe.test.screenshots", "target/screenshots"));
 

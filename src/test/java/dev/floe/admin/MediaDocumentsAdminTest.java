@@ -18,10 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.floe.media.DocumentView;
 import dev.floe.media.MediaLibrary;
-import dev.floe.support.FloeIntegrationTest;
 import dev.floe.support.Pages;
 
-class MediaDocumentsAdminTest extends FloeIntegrationTest {
+class MediaDocumentsAdminTest extends MediaAdminTestCase {
 
     @Autowired
     MediaLibrary library;

@@ -19,10 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.floe.media.ImageView;
 import dev.floe.media.MediaLibrary;
-import dev.floe.support.FloeIntegrationTest;
 import dev.floe.support.Pages;
 
-class MediaImagesAdminTest extends FloeIntegrationTest {
+class MediaImagesAdminTest extends MediaAdminTestCase {
 
     @Autowired
     MediaLibrary library;
