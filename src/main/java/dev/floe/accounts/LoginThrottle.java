@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES} failed sign-ins within {@link #WINDOW} for one account, or
+ * Slows password guessing (and floods of password-reset mail, counted the same way under their own subjects): after {@value #MAX_FAILURES} failed sign-ins within {@link #WINDOW} for one account, or
  * from one client address, further attempts for it are refused until the oldest of those failures is older than
  * the window. Failures are kept in the database, so every instance of Floe counts the same.
  */
@@ -20,6 +20,8 @@ public class LoginThrottle {
 
     public static final int MAX_FAILURES = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
+
+    private static final String RESET = "reset-";
 
     private final LoginFailureRepository failures;
     private final Clock clock;
@@ -32,9 +34,32 @@ public class LoginThrottle {
     /** How long sign-in stays refused for this email or address; empty when it is allowed now. */
     @Transactional(readOnly = true)
     public Optional<Duration> lockedFor(String email, String address) {
+        return lockedFor(List.of(account(email), address(address)));
+    }
+
+    /**
+     * How long asking for password-reset mail stays refused for this email or address: after {@value #MAX_FAILURES}
+     * requests within {@link #WINDOW}, so that the form cannot flood a mailbox or the mail server. Requests for
+     * unknown addresses count the same, so the refusal tells nobody whether an account exists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Duration> resetRequestsLockedFor(String email, String address) {
+        return lockedFor(List.of(RESET + account(email), RESET + address(address)));
+    }
+
+    /** Counts a request for password-reset mail against the email and the address. */
+    @Transactional
+    public void resetRequested(String email, String address) {
+        Instant now = clock.instant();
+        failures.forgetBefore(now.minus(WINDOW));
+        failures.save(new LoginFailure(RESET + account(email), now));
+        failures.save(new LoginFailure(RESET + address(address), now));
+    }
+
+    private Optional<Duration> lockedFor(List<String> subjects) {
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
-        for (String subject : List.of(account(email), address(address))) {
+        for (String subject : subjects) {
             List<Instant> recent = failures.failuresSince(subject, now.minus(WINDOW));
             if (recent.size() >= MAX_FAILURES) {
                 Duration left = Duration.between(now, recent.get(MAX_FAILURES - 1).plus(WINDOW));

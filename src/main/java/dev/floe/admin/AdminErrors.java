@@ -27,6 +27,11 @@ class AdminErrors {
         return page(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(dev.floe.media.MediaNotFoundException.class)
+    ModelAndView mediaNotFound(RuntimeException e) {
+        return page(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
     @ExceptionHandler(dev.floe.accounts.AccountNotFoundException.class)
     ModelAndView accountNotFound(AccountException e) {
         return page(HttpStatus.NOT_FOUND, e.getMessage());

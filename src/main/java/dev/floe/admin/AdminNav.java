@@ -23,7 +23,7 @@ class AdminNav {
 
     private final List<Entry> entries;
 
-    // Media, menus, redirects, shared content, response pages and settings have no admin screens yet (they are
+    // Menus, redirects, shared content, response pages and settings have no admin screens yet (they are
     // edited through the content API), so they get no link that would lead to a 404.
     AdminNav(Permissions permissions) {
         this.entries = List.of(
@@ -31,6 +31,7 @@ class AdminNav {
                 new Entry("Pages", "/admin/pages/", permissions::canUsePages),
                 new Entry("Users", "/admin/users/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),
                 new Entry("Groups", "/admin/groups/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),
+                new Entry("Media", "/admin/media/", user -> permissions.has(user, SitePermission.MEDIA)),
                 new Entry("API tokens", "/admin/tokens/", user -> true));
     }
 

@@ -55,6 +55,13 @@ class AdminSecurityConfiguration {
     static final String LOGOUT = "/admin/logout/";
     /** Reachable without signing in; everything else under /admin/ needs a session. */
     static final String[] PUBLIC = {LOGIN, "/admin/password-reset/**", WebJars.URL_PREFIX + "**"};
+    /**
+     * Every admin response's Content-Security-Policy: scripts and styles only from Floe's own files (no inline code),
+     * so that editors' content that slips past the sanitizer cannot run in an editor's session. A handler that sets
+     * its own policy (the page preview) keeps it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     /** Signs in by email and password; a bean, so that Spring Boot makes no default in-memory user. */
     @Bean
@@ -112,6 +119,7 @@ class AdminSecurityConfiguration {
                         .logoutSuccessUrl(LOGIN + "?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, exception) -> {
                             if ("true".equals(request.getHeader("HX-Request"))) {

@@ -95,7 +95,7 @@ record PageEditorForm(DraftInput input, Map<String, List<String>> blockKeys, Map
         }
         String text = raw.strip();
         return switch (spec.type()) {
-            case INTEGER, PAGE -> text.matches("-?[0-9]{1,18}") ? Long.parseLong(text) : text;
+            case INTEGER, PAGE, IMAGE, DOCUMENT -> text.matches("-?[0-9]{1,18}") ? Long.parseLong(text) : text;
             case DECIMAL -> {
                 try {
                     yield new BigDecimal(text).doubleValue();

@@ -137,6 +137,7 @@ class PageEditorView {
         field.put("required", spec.required());
         field.put("max_length", spec.maxLength());
         field.put("choices", spec.choices());
+        field.put("list_image", listImageField(spec));
         Object value = values.get(input);
         String text = value == null ? "" : value.toString();
         // Rich text is shown as HTML in the editor; what a form sent back is cleaned as a save would clean it.
@@ -158,9 +159,20 @@ class PageEditorView {
             case URL -> "url";
             case EMAIL -> "email";
             case LIST, TEXT_LIST, TEXT_GRID -> "json";
+            case IMAGE -> "image";
+            case DOCUMENT -> "document";
             case TEXT -> spec.maxLength() == null || spec.maxLength() > 300 ? "textarea" : "text";
             default -> "text";
         };
+    }
+
+    /** For a list of items that each hold an image (a gallery's), the item's image field, so the chooser can add items. */
+    private static String listImageField(FieldSpec spec) {
+        if (spec.type() != FieldType.LIST || spec.fields() == null) {
+            return null;
+        }
+        return spec.fields().entrySet().stream().filter(e -> e.getValue().type() == FieldType.IMAGE)
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
     }
 
     private static Object display(FieldSpec spec, Object value) {

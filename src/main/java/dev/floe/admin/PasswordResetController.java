@@ -1,5 +1,11 @@
 package dev.floe.admin;
 
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.floe.accounts.AccountException;
+import dev.floe.accounts.LoginThrottle;
 import dev.floe.accounts.PasswordResets;
 
 /** Forgotten passwords: ask for a link by mail, then choose a new password through it. No sign-in needed. */
@@ -20,9 +27,11 @@ import dev.floe.accounts.PasswordResets;
 class PasswordResetController {
 
     private final PasswordResets resets;
+    private final LoginThrottle throttle;
 
-    PasswordResetController(PasswordResets resets) {
+    PasswordResetController(PasswordResets resets, LoginThrottle throttle) {
         this.resets = resets;
+        this.throttle = throttle;
     }
 
     @GetMapping
@@ -31,13 +40,25 @@ class PasswordResetController {
     }
 
     @PostMapping
-    ModelAndView send(@RequestParam(defaultValue = "") String email) {
+    ModelAndView send(@RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response) {
         FormErrors errors = new FormErrors();
         if (email.isBlank()) {
             ModelAndView view = new ModelAndView("accounts/password_reset", HttpStatus.UNPROCESSABLE_CONTENT);
             view.addObject("errors", errors.field("email", "Give the email address of your account."));
             return view;
         }
+        String address = ClientAddress.of(request);
+        Optional<Duration> locked = throttle.resetRequestsLockedFor(email, address);
+        if (locked.isPresent()) {
+            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+            response.setHeader("Retry-After", Long.toString(Math.max(1, locked.get().toSeconds())));
+            ModelAndView view = new ModelAndView("accounts/password_reset", HttpStatus.TOO_MANY_REQUESTS);
+            view.addObject("errors", errors.general("Too many reset links were asked for this address or from this network. Check your"
+                    + " mailbox (and its spam folder) for the links already sent, or try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")));
+            view.addObject("email", email);
+            return view;
+        }
+        throttle.resetRequested(email, address);
         try {
             resets.request(email);
         } catch (AccountException e) {

@@ -119,6 +119,7 @@ class PagesApi {
             throw ApiException.invalid("parent", "is required (the id of the new page's parent)");
         }
         requireExisting("parent", parent);
+        permissions.require(user, PageAction.ADD, tree.get(parent));
         String type = input.string("type");
         if (type == null) {
             throw ApiException.invalid("type", "is required (see /api/v2/page-types/)");
@@ -143,6 +144,11 @@ class PagesApi {
                 input.object("fields"), input.object("slots"));
         boolean changesContent = Arrays.asList("title", "slug", "layout", "fields", "slots").stream().anyMatch(input::has);
         boolean changesSchedule = input.has("go_live_at") || input.has("expire_at");
+        Page edited = tree.get(pageId);
+        permissions.require(user, PageAction.EDIT, edited);
+        if (changesSchedule) {
+            permissions.require(user, PageAction.PUBLISH, edited);
+        }
         Page page = transactions.execute(status -> {
             Page saved = changesContent ? editor.saveDraft(pageId, version, draft, user.asAuthor()) : editor.lockCurrent(pageId, version);
             if (changesSchedule) {
@@ -161,19 +167,25 @@ class PagesApi {
     Map<String, Object> publish(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
                                 @AuthenticationPrincipal FloeUser user) {
         JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("version"));
-        Page page = publisher.publish(pageId(id), input.integer("version"), user.asAuthor());
+        long pageId = pageId(id);
+        permissions.require(user, PageAction.PUBLISH, tree.get(pageId));
+        Page page = publisher.publish(pageId, input.integer("version"), user.asAuthor());
         return json.toJson(tree.get(page.getId()), true, null);
     }
 
     @PostMapping("/{id}/unpublish/")
     Map<String, Object> unpublish(@PathVariable String id, @AuthenticationPrincipal FloeUser user) {
-        Page page = publisher.unpublish(pageId(id), user.asAuthor());
+        long pageId = pageId(id);
+        permissions.require(user, PageAction.PUBLISH, tree.get(pageId));
+        Page page = publisher.unpublish(pageId, user.asAuthor());
         return json.toJson(tree.get(page.getId()), true, null);
     }
 
     @PostMapping("/{id}/revert/")
     Map<String, Object> revert(@PathVariable String id, @AuthenticationPrincipal FloeUser user) {
-        Page page = publisher.revertToLive(pageId(id), user.asAuthor());
+        long pageId = pageId(id);
+        permissions.require(user, PageAction.EDIT, tree.get(pageId));
+        Page page = publisher.revertToLive(pageId, user.asAuthor());
         return json.toJson(tree.get(page.getId()), true, null);
     }
 
@@ -189,7 +201,10 @@ class PagesApi {
         if (position != null && position < 0) {
             throw ApiException.invalid("position", "must be 0 or more (0 is first among the siblings)");
         }
-        Page page = editor.move(pageId(id), parent, position, user.asAuthor());
+        long pageId = pageId(id);
+        permissions.require(user, PageAction.EDIT, tree.get(pageId));
+        permissions.require(user, PageAction.ADD, tree.get(parent));
+        Page page = editor.move(pageId, parent, position, user.asAuthor());
         return json.toJson(tree.get(page.getId()), true, null);
     }
 
@@ -197,6 +212,7 @@ class PagesApi {
     Map<String, Object> schedule(@PathVariable String id, @RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
         JsonBody input = JsonBody.of(body, Set.of("go_live_at", "expire_at"));
         long pageId = pageId(id);
+        permissions.require(user, PageAction.PUBLISH, tree.get(pageId));
         publisher.setSchedule(pageId, input.time("go_live_at"), input.time("expire_at"), user.asAuthor());
         return json.toJson(tree.get(pageId), true, null);
     }
@@ -281,7 +297,9 @@ class PagesApi {
     Map<String, Object> restore(@PathVariable String id, @PathVariable String rid,
                                 @RequestBody(required = false) Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
         JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("version"));
-        Page page = editor.restore(pageId(id), revisionId(rid), input.integer("version"), user.asAuthor());
+        long pageId = pageId(id);
+        permissions.require(user, PageAction.EDIT, tree.get(pageId));
+        Page page = editor.restore(pageId, revisionId(rid), input.integer("version"), user.asAuthor());
         return json.toJson(tree.get(page.getId()), true, null);
     }
 
@@ -290,9 +308,7 @@ class PagesApi {
                                     @AuthenticationPrincipal FloeUser user, HttpServletRequest request) {
         JsonBody input = JsonBody.of(body == null ? Map.of() : body, Set.of("expires_in_days"));
         long pageId = pageId(id);
-        if (!tree.exists(pageId)) {
-            throw new PageNotFoundException(pageId);
-        }
+        permissions.require(user, PageAction.EDIT, tree.get(pageId));
         Integer days = input.integer("expires_in_days");
         PreviewLinks.Link link = previewLinks.create(pageId, days == null ? null : Duration.ofDays(days));
         String url = ServletUriComponentsBuilder.fromContextPath(request).path(link.path()).build().toUriString();

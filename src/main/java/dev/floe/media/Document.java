@@ -69,6 +69,10 @@ class Document {
         this.fileVersion++;
     }
 
+    void setPrivateFile(boolean privateFile) {
+        this.privateFile = privateFile;
+    }
+
     void touch(String by, Instant at) {
         this.updatedBy = by;
         this.updatedAt = at;

@@ -105,6 +105,29 @@ public class MediaLibrary {
                 .map(this::view).toList(), images.count()));
     }
 
+    /**
+     * The images whose title contains {@code title} (any case) and that are in {@code category}, newest first; a blank
+     * title or category does not filter.
+     */
+    public Listing<ImageView> searchImages(String title, String category, int offset, int limit) {
+        String titlePattern = "%" + likeEscaped(title == null ? "" : title.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        String categoryPattern = category == null || category.isBlank() ? "%" : "%," + likeEscaped(category.strip()) + ",%";
+        return transaction.execute(status -> {
+            var found = images.search(titlePattern, categoryPattern, new OffsetPage(offset, limit));
+            return new Listing<>(found.stream().map(this::view).toList(), found.getTotalElements());
+        });
+    }
+
+    /** Every category some image is in, sorted. */
+    public List<String> imageCategories() {
+        return images.categoryLists().stream().flatMap(list -> Metadata.splitCategories(list).stream())
+                .filter(c -> !c.isEmpty()).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     public ImageView getImage(long id) {
         return findImage(id).orElseThrow(() -> new MediaNotFoundException("image", id));
     }
@@ -227,6 +250,15 @@ public class MediaLibrary {
                 .map(this::view).toList(), documents.count()));
     }
 
+    /** The documents whose title contains {@code title} (any case), newest first; a blank title does not filter. */
+    public Listing<DocumentView> searchDocuments(String title, int offset, int limit) {
+        String titlePattern = "%" + likeEscaped(title == null ? "" : title.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        return transaction.execute(status -> {
+            var found = documents.search(titlePattern, new OffsetPage(offset, limit));
+            return new Listing<>(found.stream().map(this::view).toList(), found.getTotalElements());
+        });
+    }
+
     public DocumentView getDocument(long id) {
         return findDocument(id).orElseThrow(() -> new MediaNotFoundException("document", id));
     }
@@ -281,6 +313,47 @@ public class MediaLibrary {
             store.delete(area, oldKey[0]);
             return updated;
         });
+    }
+
+    /**
+     * Makes a document private (reachable only through signed, expiring links) or public, moving its file between the
+     * store's private and public areas; the file is copied before the record changes and the old copy removed after.
+     */
+    public DocumentView setDocumentPrivate(long id, boolean makePrivate, String by) {
+        Document current = documents.findById(id).orElseThrow(() -> new MediaNotFoundException("document", id));
+        if (current.isPrivateFile() == makePrivate) {
+            return view(current);
+        }
+        MediaStore.Area from = current.isPrivateFile() ? MediaStore.Area.PRIVATE : MediaStore.Area.PUBLIC;
+        MediaStore.Area to = makePrivate ? MediaStore.Area.PRIVATE : MediaStore.Area.PUBLIC;
+        String key = current.getFileKey();
+        Upload stored = new Upload(current.getFileName(), current.getFileSize(), () -> store.open(from, key)
+                .orElseThrow(() -> new IOException("the document's file " + key + " is missing from the store")).content());
+        return withTempFile(stored, file -> {
+            store.put(to, key, file, current.getContentType());
+            DocumentView updated;
+            try {
+                updated = transaction.execute(status -> {
+                    Document document = documents.findById(id).orElseThrow(() -> new MediaNotFoundException("document", id));
+                    if (document.isPrivateFile() != current.isPrivateFile() || !key.equals(document.getFileKey())) {
+                        throw new IllegalStateException("the document changed while its file was being moved; try again");
+                    }
+                    document.setPrivateFile(makePrivate);
+                    document.touch(by, now());
+                    return view(documents.saveAndFlush(document));
+                });
+            } catch (RuntimeException e) {
+                store.delete(to, key);
+                throw e;
+            }
+            store.delete(from, key);
+            return updated;
+        });
+    }
+
+    public List<MediaInUseException.UsingPage> pagesUsingDocument(long id) {
+        getDocument(id);
+        return usage.pagesUsing(dev.floe.blocks.FieldType.DOCUMENT, id);
     }
 
     public void deleteDocument(long id) {

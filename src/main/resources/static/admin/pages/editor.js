@@ -1,11 +1,10 @@
 // Floe page editor: a small rich-text toolbar over contenteditable, blocks added, removed and reordered by drag or
-// by the Up/Down buttons (keyboard), and a dirty flag that the autosave timer (htmx) asks before posting the form.
+// by the Up/Down buttons (keyboard), and a dirty flag that the autosave timer asks before having htmx post the form.
 (function () {
   "use strict";
   var form = document.querySelector("[data-page-form]");
   if (!form) { return; }
   var dirty = false;
-  window.floeEditorDirty = function () { return dirty; };
   function changed() { dirty = true; }
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
@@ -129,6 +128,12 @@
     var submitter = event.submitter;
     if (!submitter || !submitter.formTarget) { dirty = false; }
   });
+  // The timer is kept here, not in an hx-trigger filter: htmx evaluates filters as code, which the admin's
+  // Content-Security-Policy forbids.
+  window.setInterval(function () {
+    var saver = document.getElementById("pe-autosaver");
+    if (dirty && saver && window.htmx) { window.htmx.trigger(saver, "floe-autosave"); }
+  }, 20000);
   document.body.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail.elt && event.detail.elt.id === "pe-autosaver" && event.detail.successful
         && event.detail.xhr.responseText.indexOf("data-autosaved") >= 0) {

@@ -160,7 +160,7 @@ class AdminBrowserTest extends FloeIntegrationTest {
         // The new user signs in and sees only what their group allows.
         AdminBrowser.signIn(driver, origin, email, "a shop keeper's password");
         List<String> nav = driver.findElements(By.cssSelector(".admin-nav a")).stream().map(WebElement::getText).toList();
-        assertThat(nav).containsExactly("Dashboard", "Pages", "API tokens");
+        assertThat(nav).containsExactly("Dashboard", "Pages", "Media", "API tokens");
         check("dashboard-shop-editor");
         AdminBrowser.signOut(driver);
 

@@ -167,4 +167,20 @@ class AdminSecurityTest extends FloeIntegrationTest {
             assertThat(client.get(asset).status()).as(asset).isEqualTo(200);
         }
     }
+
+    @Test
+    void everyAdminResponseForbidsInlineScriptsAndFramingByOtherSites() {
+        AdminRole.EDITOR.ensure(accounts);
+        AdminClient client = AdminClient.anonymous(port);
+        List<AdminClient.Response> responses = new java.util.ArrayList<>(List.of(client.get("/admin/login/"), client.get("/admin/no-such-screen/")));
+        AdminClient editor = AdminClient.signedIn(port, AdminRole.EDITOR.email(), AdminRole.PASSWORD);
+        responses.add(editor.get("/admin/"));
+        responses.add(editor.get("/admin/users/"));
+        for (AdminClient.Response response : responses) {
+            String policy = response.header("Content-Security-Policy").orElseThrow();
+            assertThat(policy).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'self'", "object-src 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval");
+        }
+        assertThat(editor.get("/admin/").body()).doesNotContain("<script>", "<style", " style=\"", " onclick=");
+    }
 }

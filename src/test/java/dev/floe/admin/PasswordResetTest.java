@@ -137,4 +137,31 @@ class PasswordResetTest extends FloeIntegrationTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void askingForResetLinksIsLimitedPerAccountAndPerAddress() throws Exception {
+        String email = newUser();
+        for (int i = 0; i < 5; i++) {
+            AdminClient client = AdminClient.anonymous(port);
+            client.get("/admin/password-reset/");
+            assertThat(client.post("/admin/password-reset/", Map.of("email", email)).status()).isEqualTo(200);
+        }
+        assertThat(SMTP.waitForIncomingEmail(10_000, 5)).isTrue();
+        AdminClient sixth = AdminClient.anonymous(port);
+        sixth.get("/admin/password-reset/");
+        AdminClient.Response refused = sixth.post("/admin/password-reset/", Map.of("email", email));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("Too many reset links", "try again in 15 minutes");
+        assertThat(SMTP.waitForIncomingEmail(1_000, 6)).as("no sixth mail").isFalse();
+
+        // One address asking for many accounts, known or not, is refused too, with the same answer for both.
+        AdminClient sprayer = AdminClient.anonymous(port);
+        sprayer.get("/admin/password-reset/");
+        for (int i = 0; i < 5; i++) {
+            assertThat(sprayer.post("/admin/password-reset/", Map.of("email", unique("nobody") + "@reset.test")).status()).isEqualTo(200);
+        }
+        assertThat(sprayer.post("/admin/password-reset/", Map.of("email", unique("nobody") + "@reset.test")).status()).isEqualTo(429);
+        assertThat(sprayer.post("/admin/password-reset/", Map.of("email", newUser())).status()).isEqualTo(429);
+    }
 }
