@@ -29,6 +29,7 @@ class AdminNav {
         this.entries = List.of(
                 new Entry("Dashboard", "/admin/", user -> true),
                 new Entry("Pages", "/admin/pages/", permissions::canUsePages),
+                new Entry("Menus", "/admin/menus/", user -> permissions.has(user, SitePermission.MENUS)),
                 new Entry("Redirects", "/admin/redirects/", user -> permissions.has(user, SitePermission.REDIRECTS)),
                 new Entry("Users", "/admin/users/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),
                 new Entry("Groups", "/admin/groups/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),

@@ -109,7 +109,12 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("POST /admin/redirects/{id}/delete/", ADMINISTRATOR),
             row("GET /admin/redirects/import/", ADMINISTRATOR),
             row("POST /admin/redirects/import/", ADMINISTRATOR),
-            row("GET /admin/redirects/export.csv", ADMINISTRATOR)
+            row("GET /admin/redirects/export.csv", ADMINISTRATOR),
+            // Menus (admin-site).
+            row("GET /admin/menus/", ADMINISTRATOR),
+            row("POST /admin/menus/new/", ADMINISTRATOR),
+            row("GET /admin/menus/{name}/", ADMINISTRATOR),
+            row("POST /admin/menus/{name}/", ADMINISTRATOR)
     );
 
     /** One admin route and who may use it. */
