@@ -23,15 +23,17 @@ class AdminNav {
 
     private final List<Entry> entries;
 
-    // Menus, redirects, shared content, response pages and settings have no admin screens yet (they are
-    // edited through the content API), so they get no link that would lead to a 404.
+    // Shared content, response pages and settings have no admin screens yet (they are edited through the content
+    // API), so they get no link that would lead to a 404.
     AdminNav(Permissions permissions) {
         this.entries = List.of(
                 new Entry("Dashboard", "/admin/", user -> true),
                 new Entry("Pages", "/admin/pages/", permissions::canUsePages),
+                new Entry("Media", "/admin/media/", user -> permissions.has(user, SitePermission.MEDIA)),
+                new Entry("Menus", "/admin/menus/", user -> permissions.has(user, SitePermission.MENUS)),
+                new Entry("Redirects", "/admin/redirects/", user -> permissions.has(user, SitePermission.REDIRECTS)),
                 new Entry("Users", "/admin/users/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),
                 new Entry("Groups", "/admin/groups/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),
-                new Entry("Media", "/admin/media/", user -> permissions.has(user, SitePermission.MEDIA)),
                 new Entry("API tokens", "/admin/tokens/", user -> true));
     }
 

@@ -46,6 +46,33 @@ public class Redirects {
         return new Listing(page.getContent().stream().map(Redirects::view).toList(), page.getTotalElements());
     }
 
+    /** Redirects whose old path or target URL contains {@code text} (ignoring case); all of them when it is blank. */
+    @Transactional(readOnly = true)
+    public Listing search(String text, int offset, int limit) {
+        if (text == null || text.isBlank()) {
+            return list(offset, limit);
+        }
+        String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        var page = redirects.search(pattern, new PageTree.OffsetPage(offset, limit));
+        return new Listing(page.getContent().stream().map(Redirects::view).toList(), page.getTotalElements());
+    }
+
+    /**
+     * Writes every redirect as CSV in the form {@link #importCsv} reads ({@code old_path,target,status}, with a header
+     * row), so an export can be edited and imported again.
+     */
+    @Transactional(readOnly = true)
+    public void exportCsv(Appendable out) throws java.io.IOException {
+        // Not closed: closing the printer would close the caller's writer.
+        var printer = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader("old_path", "target", "status").get().print(out);
+        for (Redirect r : redirects.findAllByOrderByOldPath()) {
+            printer.printRecord(r.getOldPath(), r.getTargetPageId() != null ? "page:" + r.getTargetPageId() : r.getTargetUrl(),
+                    r.isPermanent() ? "301" : "302");
+        }
+        printer.flush();
+    }
+
     @Transactional(readOnly = true)
     public View get(long id) {
         return view(redirects.findById(id).orElseThrow(() -> new RedirectNotFoundException(id)));

@@ -118,7 +118,23 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("POST /admin/pages/{id}/review/withdraw/", EDITOR, MODERATOR, ADMINISTRATOR),
             row("GET /admin/pages/{id}/revisions/", EDITOR, MODERATOR, ADMINISTRATOR).example("/admin/pages/{home}/revisions/"),
             row("POST /admin/pages/{id}/revisions/{revision}/restore/", EDITOR, MODERATOR, ADMINISTRATOR),
-            row("GET /admin/pages/block-form/", EDITOR, MODERATOR, ADMINISTRATOR).example("/admin/pages/block-form/?slot=main&type=text")
+            row("GET /admin/pages/block-form/", EDITOR, MODERATOR, ADMINISTRATOR).example("/admin/pages/block-form/?slot=main&type=text"),
+            // Redirects (admin-site).
+            row("GET /admin/redirects/", ADMINISTRATOR),
+            row("GET /admin/redirects/new/", ADMINISTRATOR),
+            row("POST /admin/redirects/new/", ADMINISTRATOR),
+            row("GET /admin/redirects/{id}/", ADMINISTRATOR),
+            row("POST /admin/redirects/{id}/", ADMINISTRATOR),
+            row("GET /admin/redirects/{id}/delete/", ADMINISTRATOR),
+            row("POST /admin/redirects/{id}/delete/", ADMINISTRATOR),
+            row("GET /admin/redirects/import/", ADMINISTRATOR),
+            row("POST /admin/redirects/import/", ADMINISTRATOR),
+            row("GET /admin/redirects/export.csv", ADMINISTRATOR),
+            // Menus (admin-site).
+            row("GET /admin/menus/", ADMINISTRATOR),
+            row("POST /admin/menus/new/", ADMINISTRATOR),
+            row("GET /admin/menus/{name}/", ADMINISTRATOR),
+            row("POST /admin/menus/{name}/", ADMINISTRATOR)
     );
 
     /** One admin route and who may use it. */
