@@ -85,7 +85,8 @@ class MediaInspector {
             return new InspectedDocument(DocumentKind.PDF, pdfText(file));
         }
         if (startsWith(head, new byte[]{'P', 'K', 3, 4})) {
-            return new InspectedDocument(officeKind(file), null);
+            DocumentKind kind = officeKind(file);
+            return new InspectedDocument(kind, OfficeText.extract(file, kind, MAX_TEXT_CHARS));
         }
         if (startsWith(head, OLE)) {
             String extension = extension(fileName);

@@ -235,7 +235,7 @@ public class MediaLibrary {
         return documents.findById(id).map(this::view);
     }
 
-    /** A document's text, as extracted from its file (PDF only), for search; empty when none was extracted. */
+    /** A document's text, as extracted from its file (PDF and current office formats), for search; empty when none was extracted. */
     public Optional<String> documentText(long id) {
         return documents.findById(id).map(Document::getTextContent);
     }
