@@ -28,6 +28,8 @@ import javax.imageio.stream.ImageOutputStream;
 final class ImageOps {
 
     private static final float JPEG_QUALITY = 0.85f;
+    /** An original turned upright is re-encoded once, so it keeps more than a rendition does. */
+    static final float ORIGINAL_JPEG_QUALITY = 0.95f;
 
     private ImageOps() {
     }
@@ -146,6 +148,10 @@ final class ImageOps {
 
     /** Encodes to JPEG (quality 85, baseline), PNG or GIF. */
     static void encode(BufferedImage image, ImageFormat format, Path target) throws IOException {
+        encode(image, format, target, JPEG_QUALITY);
+    }
+
+    static void encode(BufferedImage image, ImageFormat format, Path target, float jpegQuality) throws IOException {
         BufferedImage out = format == ImageFormat.JPEG && image.getColorModel().hasAlpha()
                 ? toType(image, BufferedImage.TYPE_INT_RGB) : image;
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.label());
@@ -158,7 +164,7 @@ final class ImageOps {
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (format == ImageFormat.JPEG) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(JPEG_QUALITY);
+                param.setCompressionQuality(jpegQuality);
                 // Baseline, not progressive: progressive JPEGs take several times longer to decode in Java.
             }
             writer.write(null, new IIOImage(out, null, null), param);

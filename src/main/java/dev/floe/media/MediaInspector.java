@@ -51,8 +51,11 @@ class MediaInspector {
         this.limits = limits;
     }
 
-    /** What an image upload turned out to be; {@code svg} holds the sanitized SVG to store instead of the upload. */
-    record InspectedImage(ImageFormat format, int width, int height, byte[] svg) {
+    /**
+     * What an image upload turned out to be: its size as shown upright; {@code svg} holds the sanitized SVG to store
+     * instead of the upload; {@code orientation} how a JPEG's stored pixels must be turned to show upright.
+     */
+    record InspectedImage(ImageFormat format, int width, int height, byte[] svg, ExifOrientation orientation) {
     }
 
     record InspectedDocument(DocumentKind kind, String text) {
@@ -85,7 +88,8 @@ class MediaInspector {
             return new InspectedDocument(DocumentKind.PDF, pdfText(file));
         }
         if (startsWith(head, new byte[]{'P', 'K', 3, 4})) {
-            return new InspectedDocument(officeKind(file), null);
+            DocumentKind kind = officeKind(file);
+            return new InspectedDocument(kind, OfficeText.extract(file, kind, MAX_TEXT_CHARS));
         }
         if (startsWith(head, OLE)) {
             String extension = extension(fileName);
@@ -153,7 +157,9 @@ class MediaInspector {
                     throw MediaRejectedException.broken("The " + format.name() + " image is damaged or cut short ("
                             + warning.get() + "); upload the whole file again.");
                 }
-                return new InspectedImage(format, width, height, null);
+                ExifOrientation orientation = format == ImageFormat.JPEG ? ExifOrientation.of(file) : ExifOrientation.UPRIGHT;
+                return orientation.swapsSides() ? new InspectedImage(format, height, width, null, orientation)
+                        : new InspectedImage(format, width, height, null, orientation);
             } finally {
                 reader.dispose();
             }
@@ -252,7 +258,8 @@ class MediaInspector {
             width = 300;
             height = 150;
         }
-        return new InspectedImage(ImageFormat.SVG, Math.min(width, MAX_DIMENSION), Math.min(height, MAX_DIMENSION), clean);
+        return new InspectedImage(ImageFormat.SVG, Math.min(width, MAX_DIMENSION), Math.min(height, MAX_DIMENSION), clean,
+                ExifOrientation.UPRIGHT);
     }
 
     private static int length(String value) {

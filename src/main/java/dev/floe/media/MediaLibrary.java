@@ -1,5 +1,7 @@
 package dev.floe.media;
 
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -267,7 +269,7 @@ public class MediaLibrary {
         return documents.findById(id).map(this::view);
     }
 
-    /** A document's text, as extracted from its file (PDF only), for search; empty when none was extracted. */
+    /** A document's text, as extracted from its file (PDF and current office formats), for search; empty when none was extracted. */
     public Optional<String> documentText(long id) {
         return documents.findById(id).map(Document::getTextContent);
     }
@@ -400,6 +402,7 @@ public class MediaLibrary {
                 try {
                     Files.deleteIfExists(file);
                     Files.deleteIfExists(svgFile(file));
+                    Files.deleteIfExists(uprightFile(file));
                 } catch (IOException ignored) {
                     // a temporary file the system cleans up in time
                 }
@@ -412,13 +415,27 @@ public class MediaLibrary {
                 + " the limit of " + String.format(Locale.ROOT, "%,d", limits.maxUploadBytes()) + " bytes; upload a smaller one.");
     }
 
-    /** What gets stored: the upload itself, or for SVG the sanitized copy. */
+    /**
+     * What gets stored: the upload itself; for SVG the sanitized copy; for a JPEG whose EXIF orientation says it is
+     * turned, a copy turned upright, so that renditions, IIIF regions, downloads and the stored size all agree on
+     * what is up (the copy carries no EXIF, so nothing turns it twice).
+     */
     private static Path storedFile(Path upload, MediaInspector.InspectedImage inspected) {
-        if (inspected.svg() == null) {
-            return upload;
-        }
         try {
-            return Files.write(svgFile(upload), inspected.svg());
+            if (inspected.svg() != null) {
+                return Files.write(svgFile(upload), inspected.svg());
+            }
+            if (!inspected.orientation().upright()) {
+                ExifOrientation turn = inspected.orientation();
+                int storedWidth = turn.swapsSides() ? inspected.height() : inspected.width();
+                int storedHeight = turn.swapsSides() ? inspected.width() : inspected.height();
+                BufferedImage pixels = ImageOps.decode(upload, inspected.format(), new Rectangle(0, 0, storedWidth, storedHeight),
+                        storedWidth, storedHeight);
+                Path upright = uprightFile(upload);
+                ImageOps.encode(ImageOps.rotate(pixels, turn.degrees(), turn.mirror()), ImageFormat.JPEG, upright, ImageOps.ORIGINAL_JPEG_QUALITY);
+                return upright;
+            }
+            return upload;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -426,6 +443,10 @@ public class MediaLibrary {
 
     private static Path svgFile(Path upload) {
         return upload.resolveSibling(upload.getFileName() + ".svg");
+    }
+
+    private static Path uprightFile(Path upload) {
+        return upload.resolveSibling(upload.getFileName() + ".upright.jpg");
     }
 
     private List<Rendition> dropRenditions(long imageId) {

@@ -23,8 +23,8 @@ public class ReindexCommand implements Callable<Integer> {
             ProgressReport progress = new ProgressReport(out, terminal);
             SearchIndexer.Report report = context.getBean(SearchIndexer.class).reindex(progress, java.time.Duration.ofHours(2));
             progress.finish();
-            out.printf("Reindexed %d page(s) in %.1f s (%.0f pages/s); removed %d stale document(s).%n",
-                    report.indexed(), report.millis() / 1000.0,
+            out.printf("Reindexed %d page(s) and %d media item(s) in %.1f s (%.0f items/s); removed %d stale document(s).%n",
+                    report.pages(), report.others(), report.millis() / 1000.0,
                     report.millis() == 0 ? 0.0 : report.indexed() * 1000.0 / report.millis(), report.removed());
             return 0;
         }
@@ -59,7 +59,7 @@ public class ReindexCommand implements Callable<Integer> {
                 }
             } else if (percent / 10 > lastTenth) {
                 lastTenth = percent / 10;
-                out.println("Reindexing: " + done + " of " + total + " page(s) (" + percent + "%)");
+                out.println("Reindexing: " + done + " of " + total + " item(s) (" + percent + "%)");
             }
         }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ import dev.floe.config.SettingsModule;
 import dev.floe.pages.PageRenderer;
 
 /**
- * Hibernate Search on the pages: the embedded Lucene index under {@code FLOE_VAR_DIR/index}, or Elasticsearch /
+ * Hibernate Search on the pages and every {@link SearchableEntity}: the embedded Lucene index under {@code FLOE_VAR_DIR/index}, or Elasticsearch /
  * OpenSearch when {@code ELASTICSEARCH_ADDRESS} is set, with one mapping for both. Index updates travel through the
  * database outbox (its tables come from Liquibase), so an update survives a crash and instances share one index.
  */
@@ -70,15 +71,16 @@ class SearchConfiguration {
 
     @Bean
     HibernatePropertiesCustomizer searchProperties(FloeSettings settings, ObjectProvider<PageRenderer> renderer,
-                                                   IndexWriterRole role, Environment environment) {
+                                                   List<SearchableEntity<?>> others, IndexWriterRole role,
+                                                   Environment environment) {
         settings.elasticsearchAddress().ifPresent(SearchConfiguration::requireReachable);
         String indexName = indexName(settings, environment);
-        PageSearchMapping mapping = new PageSearchMapping(renderer, indexName);
+        SearchMapping mapping = new SearchMapping(renderer, indexName, others);
         return properties -> properties.putAll(searchProperties(settings, mapping, role.processes()));
     }
 
     /**
-     * "page"; in the test settings module, one name per database, so that test runs with separate databases can share
+     * The pages' index: "page"; in the test settings module, one name per database, so that test runs with separate databases can share
      * one search server without seeing each other's pages.
      */
     static String indexName(FloeSettings settings, Environment environment) {
@@ -92,7 +94,7 @@ class SearchConfiguration {
             crc.update(settings.database().jdbcUrl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "page-test-" + Long.toHexString(crc.getValue());
         }
-        return PageSearchMapping.INDEX;
+        return SearchMapping.INDEX;
     }
 
     /**
@@ -100,7 +102,7 @@ class SearchConfiguration {
      * beside a serving instance, writes its index updates to the outbox and leaves the index (which, embedded, only one
      * process may write) to the serving instances.
      */
-    static Map<String, Object> searchProperties(FloeSettings settings, PageSearchMapping mapping, boolean processes) {
+    static Map<String, Object> searchProperties(FloeSettings settings, SearchMapping mapping, boolean processes) {
         Map<String, Object> p = new java.util.LinkedHashMap<>();
         if (processes) {
             // A failed event is retried after 5 s (not 30 s); SearchOutbox re-queues events that ran out of retries.

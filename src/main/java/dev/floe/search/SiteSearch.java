@@ -31,11 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.floe.pages.Page;
 import dev.floe.pages.PageTypes;
 
-import static dev.floe.search.PageSearchMapping.*;
+import static dev.floe.search.SearchMapping.*;
 
 /**
- * Full-text search over pages: the public site's (live pages, live text only) and the editors' (drafts too), with
- * highlighted snippets, counts per content type, autocompletion and "did you mean".
+ * Full-text search over pages and the other {@link SearchableEntity} types (documents, images): the public site's
+ * (live pages, live text only, public media) and the editors' (pages' drafts), with highlighted snippets, counts per
+ * content type, autocompletion and "did you mean".
  */
 @Service
 public class SiteSearch {
@@ -54,10 +55,12 @@ public class SiteSearch {
 
     private final EntityManager entityManager;
     private final PageTypes pageTypes;
+    private final Map<String, String> otherLabels = new HashMap<>();
 
-    SiteSearch(EntityManager entityManager, PageTypes pageTypes) {
+    SiteSearch(EntityManager entityManager, PageTypes pageTypes, List<SearchableEntity<?>> others) {
         this.entityManager = entityManager;
         this.pageTypes = pageTypes;
+        others.forEach(entity -> otherLabels.put(entity.type(), entity.label()));
     }
 
     private record Fields(String title, String body, String seo, String boost, String autocomplete) {
@@ -69,7 +72,14 @@ public class SiteSearch {
         }
     }
 
-    private record Row(Page page, List<String> title, List<String> body) {
+    /** One hit as the index gives it: a page (loaded), or another entity told by its indexed id, title and link. */
+    private record Row(Object entity, Long entityId, String type, String titleText, String url, List<String> title,
+                       List<String> body) {
+        @SuppressWarnings("unchecked")
+        static Row of(List<?> values) {
+            return new Row(values.get(0), (Long) values.get(1), (String) values.get(2), (String) values.get(3),
+                    (String) values.get(4), (List<String>) values.get(5), (List<String>) values.get(6));
+        }
     }
 
     /** Searches live pages, or every page's draft when {@code query.drafts()}; never mixes the two. */
@@ -82,8 +92,10 @@ public class SiteSearch {
             Fields fields = Fields.of(query.drafts());
             AggregationKey<Map<String, Long>> byType = AggregationKey.of("types");
             int offset = Math.min(query.offset(), SearchQuery.MAX_RESULT_WINDOW - query.perPage());
-            SearchResult<Row> result = session().search(Page.class)
-                    .select(f -> f.composite().from(f.entity(), f.highlight(fields.title()), f.highlight(fields.body())).as(Row::new))
+            SearchResult<Row> result = session().search(Object.class)
+                    .select(f -> f.composite().from(f.entity(), f.field(ENTITY_ID, Long.class), f.field(TYPE, String.class),
+                            f.field(TITLE, String.class), f.field(URL, String.class), f.highlight(fields.title()),
+                            f.highlight(fields.body())).asList(Row::of))
                     .where(f -> matching(f, query, fields, query.type()))
                     .highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
                             .fragmentSize(SNIPPET_CHARACTERS).numberOfFragments(2).noMatchSize(SNIPPET_CHARACTERS))
@@ -93,8 +105,10 @@ public class SiteSearch {
             Map<String, Long> typeCounts = query.type() == null ? result.aggregation(byType) : typeCounts(query, fields);
             List<SearchResults.Hit> hits = new ArrayList<>();
             for (Row row : result.hits()) {
-                if (row.page() != null) {
-                    hits.add(hit(row, query.drafts()));
+                if (row.entity() instanceof Page page) {
+                    hits.add(pageHit(page, row, query.drafts()));
+                } else if (row.entityId() != null) {
+                    hits.add(otherHit(row));
                 }
             }
             long total = result.total().hitCount();
@@ -159,7 +173,7 @@ public class SiteSearch {
     /** Counts per type for a query narrowed to one type: the filter still offers every type the words match. */
     private Map<String, Long> typeCounts(SearchQuery query, Fields fields) {
         AggregationKey<Map<String, Long>> byType = AggregationKey.of("types");
-        return session().search(Page.class)
+        return session().search(Object.class)
                 .where(f -> matching(f, query, fields, null))
                 .aggregation(byType, f -> f.terms().field(TYPE, String.class).maxTermCount(100))
                 .fetch(0).aggregation(byType);
@@ -201,9 +215,9 @@ public class SiteSearch {
     }
 
     private String closestIndexedWord(String word, boolean drafts, Fields fields) {
-        List<Row> rows = session().search(Page.class)
-                .select(f -> f.composite().from(f.entityReference(), f.highlight(fields.title()), f.highlight(fields.body()))
-                        .as((ref, title, body) -> new Row(null, title, body)))
+        List<List<List<String>>> rows = session().search(Object.class)
+                .select(f -> f.composite().from(f.highlight(fields.title()), f.highlight(fields.body()))
+                        .as((title, body) -> List.of(title, body)))
                 .where(f -> {
                     BooleanPredicateClausesStep<?, ?> bool = f.bool().must(f.match().fields(fields.title(), fields.body())
                             .matching(word).fuzzy(word.length() > 5 ? 2 : 1));
@@ -215,8 +229,8 @@ public class SiteSearch {
                 .highlighter(h -> h.plain().tag("<mark>", "</mark>").fragmentSize(60).numberOfFragments(5))
                 .fetchHits(20);
         Map<String, Integer> seen = new HashMap<>();
-        for (Row row : rows) {
-            for (List<String> fragments : List.of(row.title(), row.body())) {
+        for (List<List<String>> row : rows) {
+            for (List<String> fragments : row) {
                 for (String fragment : fragments) {
                     Matcher m = MARKED.matcher(fragment);
                     while (m.find()) {
@@ -231,11 +245,10 @@ public class SiteSearch {
     }
 
     private long count(Function<SearchPredicateFactory, PredicateFinalStep> predicate) {
-        return session().search(Page.class).where(f -> predicate.apply(f)).fetchTotalHitCount();
+        return session().search(Object.class).where(f -> predicate.apply(f)).fetchTotalHitCount();
     }
 
-    private SearchResults.Hit hit(Row row, boolean drafts) {
-        Page page = row.page();
+    private SearchResults.Hit pageHit(Page page, Row row, boolean drafts) {
         String title = drafts ? page.getTitle() : page.getLiveTitle();
         String titleHtml = row.title().isEmpty() ? escape(title) : row.title().getFirst();
         String snippet = String.join(" … ", row.body());
@@ -251,7 +264,16 @@ public class SiteSearch {
         return sorted.entrySet().stream().map(e -> new SearchResults.TypeCount(e.getKey(), typeLabel(e.getKey()), e.getValue())).toList();
     }
 
+    private SearchResults.Hit otherHit(Row row) {
+        String titleHtml = row.title().isEmpty() ? escape(row.titleText()) : row.title().getFirst();
+        return new SearchResults.Hit(row.entityId(), row.titleText(), titleHtml, row.url(), row.type(), typeLabel(row.type()),
+                String.join(" … ", row.body()), true);
+    }
+
     private String typeLabel(String type) {
+        if (otherLabels.containsKey(type)) {
+            return otherLabels.get(type);
+        }
         return pageTypes.find(type).map(t -> t.label()).orElse(type);
     }
 

@@ -152,6 +152,41 @@ final class Samples {
                 {"word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>"}});
     }
 
+    /** Office documents holding {@code text} where each format keeps its body, as their applications write them. */
+    static byte[] docx(String text) {
+        return zip(new String[][]{
+                {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+                {"word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                        + "<w:body><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p><w:p><w:r><w:t>Second paragraph</w:t></w:r></w:p></w:body></w:document>"}});
+    }
+
+    static byte[] xlsx(String text) {
+        return zip(new String[][]{
+                {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+                {"xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"},
+                {"xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                        + "<si><t>Budget</t></si><si><t>" + text + "</t></si></sst>"}});
+    }
+
+    static byte[] pptx(String text) {
+        String slide = "<?xml version=\"1.0\"?><p:sld xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\""
+                + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>%s</a:t></a:r></a:p>"
+                + "</p:txBody></p:sp></p:spTree></p:cSld></p:sld>";
+        return zip(new String[][]{
+                {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+                {"ppt/presentation.xml", "<?xml version=\"1.0\"?><p:presentation xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>"},
+                {"ppt/slides/slide1.xml", slide.formatted("Opening slide")},
+                {"ppt/slides/slide2.xml", slide.formatted(text)}});
+    }
+
+    static byte[] odt(String text) {
+        return zip(new String[][]{
+                {"mimetype", "application/vnd.oasis.opendocument.text"},
+                {"content.xml", "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                        + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text><text:h>Heading</text:h>"
+                        + "<text:p>" + text + "</text:p></office:text></office:body></office:document-content>"}});
+    }
+
     static byte[] plainZip() {
         return zip(new String[][]{{"notes.txt", "not an office document"}});
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A real single-node OpenSearch 2.19 in its own JVM (scripts/opensearch.sh, jars from Maven Central), on a free
  * loopback port. It can be stopped and started again on the same port and data, and dies with the test JVM.
  */
-final class OpenSearchTestNode {
+public final class OpenSearchTestNode {
 
     private final Path dir;
     private final int port;
@@ -23,7 +23,7 @@ final class OpenSearchTestNode {
         this.port = port;
     }
 
-    static OpenSearchTestNode start() {
+    public static OpenSearchTestNode start() {
         try {
             Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
             Files.createDirectories(root);
@@ -40,7 +40,7 @@ final class OpenSearchTestNode {
         }
     }
 
-    String address() {
+    public String address() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -55,12 +55,31 @@ class ReindexTest extends FloeIntegrationTest {
             running.set(false);
             searcher.join();
         }
-        assertThat(report.indexed()).isGreaterThanOrEqualTo(30).isEqualTo(countPages());
+        assertThat(report.pages()).isGreaterThanOrEqualTo(30).isEqualTo(countPages());
         assertThat(progress).isNotEmpty();
         assertThat(statuses).isNotEmpty().containsOnly(200);
         assertThat(totals).as("every search during the rebuild found all 30 pages").containsOnly(30L);
         JsonNode after = pages.search(anonymous, q(w));
         assertThat(after.get("meta").get("total").asLong()).isEqualTo(30);
+    }
+
+    @Test
+    void aPageEditedDuringTheRebuildIsFoundAsEditedAfterIt() throws Exception {
+        SearchFixtures pages = new SearchFixtures(api);
+        String w = word();
+        for (int i = 0; i < 20; i++) {
+            pages.publishedPage("Busy " + i + " " + w, "<p>Body " + i + "</p>");
+        }
+        long edited = pages.publishedPage("Before the rebuild " + w, "<p>x</p>");
+        pages.awaitSearch(anonymous, q(w), body -> body.get("meta").get("total").asLong() == 21);
+        String during = word();
+        var rebuild = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> indexer.reindex((done, total) -> { }, java.time.Duration.ofMinutes(2)));
+        pages.editDraft(edited, Map.of("title", "Edited during the rebuild " + during + " " + w));
+        pages.publish(edited);
+        rebuild.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        pages.awaitSearch(anonymous, q(during), SearchFixtures.finds(edited));
+        assertThat(pages.search(anonymous, q(w)).get("meta").get("total").asLong()).isEqualTo(21);
     }
 
     @Test

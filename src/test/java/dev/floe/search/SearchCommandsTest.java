@@ -21,7 +21,8 @@ class SearchCommandsTest {
         // On the embedded defaults the fresh database holds only the home page; against CI's real services the
         // database and the search engine are shared with the rest of the suite, so only the form is known.
         boolean embedded = System.getenv("PGHOST") == null && System.getenv("ELASTICSEARCH_ADDRESS") == null;
-        assertThat(result.lastLine()).matches(embedded ? "Reindexed 1 page\\(s\\) in .*" : "Reindexed [0-9]+ page\\(s\\) in .*");
+        assertThat(result.lastLine()).matches(embedded ? "Reindexed 1 page\\(s\\) and 0 media item\\(s\\) in .*"
+                : "Reindexed [0-9]+ page\\(s\\) and [0-9]+ media item\\(s\\) in .*");
         if (System.getenv("ELASTICSEARCH_ADDRESS") == null) {
             assertThat(var.resolve("index/page")).isDirectory();
         }

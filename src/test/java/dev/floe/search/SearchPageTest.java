@@ -32,10 +32,10 @@ class SearchPageTest extends FloeIntegrationTest {
         Api.Response page = anonymous.get("/search/?" + q(w));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.body()).contains("11 pages match").contains("<mark>" + w + "</mark>")
+        assertThat(page.body()).contains("11 results match").contains("<mark>" + w + "</mark>")
                 .contains("Page <span class=\"count\">(11)</span>").contains("Page 1 of 2").contains("rel=\"next\"").contains("js/search.js");
         assertThat(anonymous.get("/search/?" + q(w) + "&page=2").body()).contains("Page 2 of 2").contains("rel=\"prev\"");
-        assertThat(anonymous.get("/search/?" + q(w) + "&type=article").body()).contains("No pages match");
+        assertThat(anonymous.get("/search/?" + q(w) + "&type=article").body()).contains("Nothing matches");
     }
 
     @Test
@@ -54,7 +54,7 @@ class SearchPageTest extends FloeIntegrationTest {
     void anEmptySearchShowsTheFormAndNoResults() {
         Api.Response page = anonymous.get("/search/");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("name=\"q\"").doesNotContain("pages match");
+        assertThat(page.body()).contains("name=\"q\"").doesNotContain("results match");
     }
 
     @Test

@@ -24,16 +24,20 @@ import dev.floe.pages.Page;
 import dev.floe.pages.PageRenderer;
 
 /**
- * The one mapping of pages to the search index, for both backends. Live text and draft text go to separate fields:
- * public search reads only the live ones (and only pages that are live), the admin's search reads the draft ones.
+ * The one mapping to the search indexes, for both backends: pages, and each {@link SearchableEntity} in an index of
+ * its own with the same fields, so that one query covers them all. A page's live text and draft text go to separate
+ * fields: public search reads only the live ones (and only pages that are live), the admin's search reads the draft
+ * ones. Other entities fill the live fields only, and count as live when they are public.
  */
-final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
+final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
 
-    /** The index's default name (and its folder under the embedded index's root). */
+    /** The pages' index's default name (and its folder under the embedded index's root). */
     static final String INDEX = "page";
 
     /** Field names, shared with the queries in {@link SiteSearch}. */
     static final String PAGE_ID = "page_id";
+    static final String ENTITY_ID = "entity_id";
+    static final String URL = "url";
     static final String LIVE = "live";
     static final String TYPE = "type";
     static final String TITLE = "title";
@@ -49,10 +53,17 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
 
     private final ObjectProvider<PageRenderer> renderer;
     private final String indexName;
+    private final List<SearchableEntity<?>> others;
 
-    PageSearchMapping(ObjectProvider<PageRenderer> renderer, String indexName) {
+    SearchMapping(ObjectProvider<PageRenderer> renderer, String indexName, List<SearchableEntity<?>> others) {
         this.renderer = renderer;
         this.indexName = indexName;
+        this.others = others;
+    }
+
+    /** The index of another entity type: "document" beside "page", or "NAME-document" beside an index named NAME. */
+    static String indexName(String pageIndex, SearchableEntity<?> entity) {
+        return INDEX.equals(pageIndex) ? entity.type() : pageIndex + "-" + entity.type();
     }
 
     @Override
@@ -60,6 +71,47 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
         TypeMappingStep page = context.programmaticMapping().type(Page.class);
         page.indexed().index(indexName);
         page.binder(new Binder(new PageSearchText(renderer)));
+        for (SearchableEntity<?> entity : others) {
+            TypeMappingStep type = context.programmaticMapping().type(entity.entityClass());
+            type.indexed().index(indexName(indexName, entity));
+            type.binder(new EntityBinder<>(entity));
+        }
+    }
+
+    /** The fields of every index, alike so that a query over several indexes treats them the same. */
+    private static Fields schema(IndexSchemaElement schema) {
+        return new Fields(
+                schema.field(PAGE_ID, f -> f.asLong().projectable(Projectable.YES)).toReference(),
+                schema.field(ENTITY_ID, f -> f.asLong().projectable(Projectable.YES)).toReference(),
+                schema.field(URL, f -> f.asString().searchable(Searchable.NO).projectable(Projectable.YES)).toReference(),
+                schema.field(LIVE, f -> f.asBoolean()).toReference(),
+                schema.field(TYPE, f -> f.asString().aggregable(Aggregable.YES).projectable(Projectable.YES)).toReference(),
+                Binder.text(schema, TITLE), Binder.autocomplete(schema, TITLE_AUTOCOMPLETE), Binder.text(schema, BODY),
+                Binder.text(schema, SEO), Binder.text(schema, BOOST),
+                Binder.text(schema, DRAFT_TITLE), Binder.autocomplete(schema, DRAFT_TITLE_AUTOCOMPLETE),
+                Binder.text(schema, DRAFT_BODY), Binder.text(schema, DRAFT_SEO), Binder.text(schema, DRAFT_BOOST));
+    }
+
+    private record EntityBinder<T>(SearchableEntity<T> entity) implements TypeBinder {
+        @Override
+        public void bind(TypeBindingContext context) {
+            entity.dependencies().forEach(path -> context.dependencies().use(path));
+            context.bridge(entity.entityClass(), new EntityBridge<>(schema(context.indexSchemaElement()), entity));
+        }
+    }
+
+    private record EntityBridge<T>(Fields fields, SearchableEntity<T> entity) implements TypeBridge<T> {
+        @Override
+        public void write(DocumentElement target, T value, TypeBridgeWriteContext context) {
+            SearchableEntity.Entry entry = entity.entry(value);
+            target.addValue(fields.entityId(), entry.id());
+            target.addValue(fields.url(), entry.url());
+            target.addValue(fields.live(), entry.visible());
+            target.addValue(fields.type(), entity.type());
+            target.addValue(fields.title(), entry.title());
+            target.addValue(fields.titleAutocomplete(), entry.title());
+            target.addValue(fields.body(), entry.body());
+        }
     }
 
     private record Binder(PageSearchText text) implements TypeBinder {
@@ -68,16 +120,7 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
             context.dependencies()
                     .use("live").use("liveTitle").use("liveContent").use("liveRevisionId")
                     .use("id").use("title").use("draftContent").use("type");
-            IndexSchemaElement schema = context.indexSchemaElement();
-            Fields fields = new Fields(
-                    schema.field(PAGE_ID, f -> f.asLong().projectable(Projectable.YES)).toReference(),
-                    schema.field(LIVE, f -> f.asBoolean()).toReference(),
-                    schema.field(TYPE, f -> f.asString().aggregable(Aggregable.YES).projectable(Projectable.YES)).toReference(),
-                    text(schema, TITLE), autocomplete(schema, TITLE_AUTOCOMPLETE), text(schema, BODY), text(schema, SEO),
-                    text(schema, BOOST),
-                    text(schema, DRAFT_TITLE), autocomplete(schema, DRAFT_TITLE_AUTOCOMPLETE), text(schema, DRAFT_BODY),
-                    text(schema, DRAFT_SEO), text(schema, DRAFT_BOOST));
-            context.bridge(Page.class, new Bridge(fields, text));
+            context.bridge(Page.class, new Bridge(schema(context.indexSchemaElement()), text));
         }
 
         private static IndexFieldReference<String> text(IndexSchemaElement schema, String name) {
@@ -95,7 +138,8 @@ final class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
         }
     }
 
-    private record Fields(IndexFieldReference<Long> pageId, IndexFieldReference<Boolean> live, IndexFieldReference<String> type,
+    private record Fields(IndexFieldReference<Long> pageId, IndexFieldReference<Long> entityId,
+                          IndexFieldReference<String> url, IndexFieldReference<Boolean> live, IndexFieldReference<String> type,
                           IndexFieldReference<String> title, IndexFieldReference<String> titleAutocomplete,
                           IndexFieldReference<String> body, IndexFieldReference<String> seo,
                           IndexFieldReference<String> boost,
