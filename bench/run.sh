@@ -21,7 +21,10 @@
 #              BENCH_LONG_WARMUP (seconds, default 60: an extra render row after a longer JIT warm-up; 0 skips it),
 #              FLOE_BENCH_PG_BIN (default /usr/lib/postgresql/15/bin),
 #              BENCH_AOT (default 1: after seeding, extract the jar and make the JVM's AOT cache with a training run,
-#              as deploy/Dockerfile does, and start from them; 0: plain java -jar).
+#              as deploy/Dockerfile does, and start from them; 0: plain java -jar),
+#              BENCH_DURATION (wrk's -d for measured runs, default 10s: the anchor's; shorter only for a smoke run),
+#              BENCH_SCALE (set by bench/scale.sh: also the cached page, plain and gzip, from the in-process cache
+#              and from Redis, beside nginx serving the same HTML as a static file; see bench/scale.sh).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -51,7 +54,7 @@ CLI_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the one-off createsuperu
 ARTICLE=/news/restoring-the-harbour-crane/
 AOT=${BENCH_AOT:-1}                           # 1: serve from the extracted jar with an AOT cache, as the image does
 LONG_WARMUP=${BENCH_LONG_WARMUP:-60}          # seconds of extra warm-up before the extra "warmed JVM" row; 0: none
-WRK_ARGS=(-t2 -c32 -d10s --latency)          # identical to the anchor
+WRK_ARGS=(-t2 -c32 -d"${BENCH_DURATION:-10s}" --latency)   # identical to the anchor
 WARM_ARGS=(-t2 -c32 -d3s)                     # un-measured warm-up before each set of 3
 UNLOADED_ARGS=(-t1 -c1 -d5s --latency)        # single-connection latency
 T_START=$(date +%s)
@@ -75,12 +78,14 @@ W=$(mktemp -d /tmp/floe-bench.XXXXXX)
 chmod 755 "$W"
 R=$W/results
 mkdir -p "$R" "$W/var"
-FPID="" PG_STARTED=""
+FPID="" PG_STARTED="" NGINX_CONF=""
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   set +e
   if [ -n "$FPID" ] && kill -0 "$FPID" 2>/dev/null; then kill -TERM "$FPID"; wait "$FPID" 2>/dev/null; fi
   if [ -n "$PG_STARTED" ]; then as_pg "$PGBIN/pg_ctl" -D "$W/pg/data" -m fast -w stop >/dev/null; fi
+  if [ -n "$NGINX_CONF" ]; then nginx -c "$NGINX_CONF" -p "$W/nginx" -s stop 2>/dev/null; fi
+  [ ! -d "$W/redis" ] || bash "$ROOT/scripts/redis.sh" stop "$W/redis"
   if [ -z "$KEEP" ]; then rm -rf "$W"; else echo "kept $W"; fi
 }
 trap cleanup EXIT
@@ -105,23 +110,25 @@ def f():
     t=time.perf_counter(); sum(i*i for i in range(1000000)); return (time.perf_counter()-t)*1000
 print("%.0f" % st.median(f() for _ in range(5)))'
 }
-# bench LABEL URL: warm-up, 3 measured runs (server and PostgreSQL CPU ticks recorded), 1 unloaded-latency run.
-# Writes the same files as the anchor's run.sh, so bench/summarize.py reads both alike.
+# bench LABEL URL [WRK ARG...]: warm-up, 3 measured runs (CPU ticks of the server, SRV_PID or else Floe's, and of
+# PostgreSQL recorded), 1 unloaded-latency run. Writes the same files as the anchor's run.sh, so bench/summarize.py
+# reads both alike.
 bench() {
-  local label=$1 url=$2 i s0 s1 q0 q1 b0 b1 i0 i1
+  local label=$1 url=$2 i s0 s1 q0 q1 b0 b1 i0 i1 srv=${SRV_PID:-$FPID}
+  shift 2
   probe >"$R/$label.probe"
-  wrk "${WARM_ARGS[@]}" "$url" >/dev/null
+  wrk "${WARM_ARGS[@]}" "$@" "$url" >/dev/null
   for i in 1 2 3; do
-    s0=$(tree_ticks "$FPID"); q0=$(tree_ticks "$PGPID")
+    s0=$(tree_ticks "$srv"); q0=$(tree_ticks "$PGPID")
     read -r b0 i0 < <(cpu_busy_idle)
-    { TIMEFORMAT='%R %U %S'; time wrk "${WRK_ARGS[@]}" "$url" >"$R/$label-run$i.txt"; } 2>"$R/$label-run$i.time"
+    { TIMEFORMAT='%R %U %S'; time wrk "${WRK_ARGS[@]}" "$@" "$url" >"$R/$label-run$i.txt"; } 2>"$R/$label-run$i.time"
     read -r b1 i1 < <(cpu_busy_idle)
-    s1=$(tree_ticks "$FPID"); q1=$(tree_ticks "$PGPID")
+    s1=$(tree_ticks "$srv"); q1=$(tree_ticks "$PGPID")
     awk -v b=$((b1-b0)) -v t=$((b1-b0+i1-i0)) -v n="$(nproc)" 'BEGIN{printf "%.3f\n", b/t*n}' >"$R/$label-run$i.cpu"
     echo "srv_ticks=$((s1-s0)) pg_ticks=$((q1-q0)) hz=$(getconf CLK_TCK)" >"$R/$label-run$i.ticks"
     echo "   $label run $i: $(grep -E 'Requests/sec' "$R/$label-run$i.txt" | awk '{print $2}') req/s"
   done
-  wrk "${UNLOADED_ARGS[@]}" "$url" >"$R/$label-unloaded.txt"
+  wrk "${UNLOADED_ARGS[@]}" "$@" "$url" >"$R/$label-unloaded.txt"
 }
 
 echo "== Floe benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
@@ -225,11 +232,79 @@ mem=$(mem_of "$FPID")
 heap=$("$JAVA_HOME/bin/jcmd" "$FPID" GC.heap_info 2>/dev/null | grep -m1 -iE 'total|heap' | sed 's/^ *//' || true)
 for l in floe floe-api floe-warm; do [ -f "$R/$l-run1.txt" ] || continue; echo "startup_ms=$startup startups=$(IFS=/; echo "${ms[*]}") first_start_ms=$first_ms $mem" >"$R/$l.meta"; done
 echo "heap after load: $heap" >"$R/floe-heap.txt"
+if [ -n "${BENCH_SCALE:-}" ]; then
+  # Cached pages: the same article from the page cache, plain and gzip (kept compressed in the cache), first in this
+  # process, then in Redis as several instances share it; and nginx serving the same HTML as a static file, plain
+  # and from a precompressed .gz (gzip_static), the limit for a cached page on this machine.
+  GZIP=(-H "Accept-Encoding: gzip")
+  cached_rows() {   # cached_rows LABEL: the article from the cache, plain and gzip, and the instance's RSS after load
+    curl -s -o /dev/null "$BASE$ARTICLE"
+    curl -s -D - -o /dev/null "$BASE$ARTICLE" | tr -d '\r' | grep -qi '^x-floe-cache: hit' \
+      || { echo "the article is not served from the page cache ($1)" >&2; exit 1; }
+    bench "$1" "$BASE$ARTICLE"
+    bench "$1-gzip" "$BASE$ARTICLE" "${GZIP[@]}"
+    for l in "$1" "$1-gzip"; do echo "startup_ms=$START_MS $(mem_of "$FPID")" >"$R/$l.meta"; done
+  }
+  stop_floe
+  FLOE_ENV=("${FLOE_ENV[@]/FLOE_PAGE_CACHE_ENABLED=false/FLOE_PAGE_CACHE_ENABLED=true}")
+  start_floe "$R/floe-cached.log"
+  echo "== measuring Floe's cached page (in-process cache)"
+  cached_rows floe-cached
+  stop_floe
+  REDIS_PORT=$(bash "$ROOT/scripts/redis.sh" start "$W/redis")
+  FLOE_ENV+=(REDIS_ADDRESS="127.0.0.1:$REDIS_PORT")   # env applies it after its -u REDIS_ADDRESS
+  start_floe "$R/floe-redis.log"
+  for _ in $(seq 1 50); do   # the cache steps aside until the instance hears Redis (a second at most)
+    curl -s -D - -o /dev/null "$BASE$ARTICLE" | tr -d '\r' | grep -qi '^x-floe-cache: \(hit\|miss\)' && break; sleep 0.2
+  done
+  echo "== measuring Floe's cached page (shared cache in Redis)"
+  cached_rows floe-redis-cached
+  stop_floe
+  bash "$ROOT/scripts/redis.sh" stop "$W/redis"
+  mkdir -p "$W/nginx/html" "$W/nginx/tmp"
+  cp "$R/floe-body.bin" "$W/nginx/html/index.html"
+  gzip -9 -k "$W/nginx/html/index.html"
+  NPORT=$(free_port)
+  NGINX_CONF=$W/nginx/nginx.conf
+  cat >"$NGINX_CONF" <<EOF
+worker_processes 2;
+pid $W/nginx/nginx.pid;
+error_log $W/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $W/nginx/tmp/body;
+    proxy_temp_path $W/nginx/tmp/proxy;
+    fastcgi_temp_path $W/nginx/tmp/fastcgi;
+    uwsgi_temp_path $W/nginx/tmp/uwsgi;
+    scgi_temp_path $W/nginx/tmp/scgi;
+    server {
+        listen 127.0.0.1:$NPORT;
+        root $W/nginx/html;
+        default_type text/html;
+        gzip_static on;
+        location / { index index.html; }
+    }
+}
+EOF
+  nginx -q -c "$NGINX_CONF" -p "$W/nginx"
+  sleep 0.5
+  echo "== measuring nginx serving Floe's HTML as a static file"
+  SRV_PID=$(cat "$W/nginx/nginx.pid")
+  bench nginx-floe "http://127.0.0.1:$NPORT/"
+  bench nginx-floe-gzip "http://127.0.0.1:$NPORT/" "${GZIP[@]}"
+  for l in nginx-floe nginx-floe-gzip; do
+    echo "startup_ms=0 rss_kb=$(for p in $SRV_PID $(pgrep -P "$SRV_PID"); do echo /proc/$p/status; done | xargs awk '/^VmRSS/{s+=$2} END{print s}') nproc=3" >"$R/$l.meta"
+  done
+  SRV_PID=""
+  nginx -c "$NGINX_CONF" -p "$W/nginx" -s stop; NGINX_CONF=""
+  FPID=""
+fi
 {
   echo "page_bytes=$(stat -c %s "$R/floe-body.bin") api_bytes=$(stat -c %s "$R/floe-api-body.bin") article_id=$ARTICLE_ID"
   echo "java=$("$JAVA" -version 2>&1 | head -1 | tr ' ' '_') java_opts=$(tr ' ' ',' <<<"$JAVA_OPTS")"
 } >"$R/floe.info"
-stop_floe
+[ -z "$FPID" ] || stop_floe
 as_pg "$PGBIN/pg_ctl" -D "$W/pg/data" -m fast -w stop >/dev/null; PG_STARTED=""
 T_FLOE=$(date +%s)
 

@@ -52,13 +52,53 @@ def ms(v):
     return f"{v:.2f} ms" if v < 10 else (f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms")
 
 
+def scale_targets(data):
+    """Issue 7's targets, as ratios within this run."""
+    print()
+    print("| issue 7 (same run) | figure | target | |")
+    print("|---|---|---|---|")
+
+    def row(label, value, target, met):
+        status = "" if not target else "MET" if met else "NOT MET"
+        print(f"| {label} | {value} | {target} | {status} |")
+    for cached, static, label in (("floe-cached", "nginx-floe", "cached page / nginx static, plain"),
+                                  ("floe-cached-gzip", "nginx-floe-gzip", "cached page / nginx static, gzip"),
+                                  ("floe-redis-cached", "nginx-floe", "cached page in Redis / nginx static, plain"),
+                                  ("floe-redis-cached-gzip", "nginx-floe-gzip", "cached page in Redis / nginx static, gzip")):
+        if cached in data and static in data:
+            r = data[cached]["rps"] / data[static]["rps"]
+            row(label, f"{r * 100:.0f}% ({data[cached]['rps']:.0f} / {data[static]['rps']:.0f} req/s, "
+                       f"p99 {ms(data[cached]['p99'])})", ">= 50%", r >= 0.5)
+    if "floe" in data and "django" in data:
+        r = data["floe"]["rps"] / data["django"]["rps"]
+        row("uncached page / Django uncached", f"{r:.2f}x", ">= 5x", r >= 5)
+    if "floe" in data:
+        row("uncached page p99", ms(data["floe"]["p99"]), "< 50 ms", data["floe"]["p99"] < 50)
+        row("server CPU per uncached page", f"{data['floe']['srv_req']:.2f} ms", "", True)
+        start = int(data["floe"]["meta"]["startup_ms"])
+        row("start-up to ready (AOT cache)", f"{start} ms", "< 3000 ms", start < 3000)
+    rss = {k: int(d["meta"]["rss_kb"]) / 1024 for k, d in data.items() if k.startswith("floe") and "rss_kb" in d["meta"]}
+    if rss:
+        worst = max(rss, key=rss.get)
+        row("RSS of an instance after load (largest)", f"{rss[worst]:.0f} MiB ({worst})", "< 300 MB", rss[worst] * 1.048576 < 300)
+    if "floe-api" in data:
+        row("API req/s (uncached)", f"{data['floe-api']['rps']:.0f}", "", True)
+
+
 def main():
     floe_r = Path(sys.argv[1])
     anchor_r = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     info = dict(kv.split("=", 1) for kv in (floe_r / "floe.info").read_text().split())
     rows = [("floe", floe_r, f"Floe page render, uncached ({info['page_bytes']} B HTML)"),
             ("floe-warm", floe_r, "Floe page render, uncached, after a long warm-up (extra)"),
-            ("floe-api", floe_r, f"Floe GET /api/v2/pages/{info['article_id']}/ ({info['api_bytes']} B JSON)")]
+            ("floe-api", floe_r, f"Floe GET /api/v2/pages/{info['article_id']}/ ({info['api_bytes']} B JSON)"),
+            # bench/scale.sh's rows
+            ("floe-cached", floe_r, "Floe page from the in-process page cache"),
+            ("floe-cached-gzip", floe_r, "Floe page from the in-process page cache, gzip"),
+            ("floe-redis-cached", floe_r, "Floe page from the page cache in Redis"),
+            ("floe-redis-cached-gzip", floe_r, "Floe page from the page cache in Redis, gzip"),
+            ("nginx-floe", floe_r, "nginx serving Floe's page as a static file"),
+            ("nginx-floe-gzip", floe_r, "nginx serving Floe's page as a static file, gzip_static")]
     if anchor_r:
         dj_bytes = (anchor_r / "django-body.bin").stat().st_size if (anchor_r / "django-body.bin").exists() else "?"
         rows += [("django", anchor_r, f"Django + gunicorn (5 sync), uncached ({dj_bytes} B HTML)"),
@@ -113,6 +153,8 @@ def main():
             print(f"   after a long warm-up: {r2:.2f}x -> {'MET' if r2 >= TARGET else 'NOT MET'}")
         print(f"CPU probe (lower = faster VM): Floe rows {f['probe']} ms, Django row {data['django']['probe']} ms"
               " (compare ratios only when these are close)")
+    if "floe-cached" in data:
+        scale_targets(data)
     print("(ratios above 1 favour Floe in every column)")
     print("\nserver CPU ms/req: utime+stime ticks of the server process (gunicorn: master and workers; nginx: master"
           " and workers) over the run, divided by requests; PostgreSQL's in brackets. wrk shares the 2 cores.")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Three Floe instances behind nginx on this machine, sharing one PostgreSQL (scripts/postgres.sh) and one Redis
-# (scripts/redis.sh), all on 127.0.0.1, with production settings; everything stops when the script exits.
+# Three Floe instances behind nginx on this machine, sharing one PostgreSQL (scripts/postgres.sh), one Redis
+# (scripts/redis.sh), one OpenSearch node (scripts/opensearch.sh) and one S3-compatible store (scripts/s3.sh), all on
+# 127.0.0.1, with production settings; everything stops when the script exits.
 #
 #   scripts/cluster.sh [--build-dir DIR] [--keep] [COMMAND [ARG...]]
 #
@@ -9,10 +10,11 @@
 #   CLUSTER_URL        nginx in front of the three instances
 #   INSTANCE_URLS      the instances' own URLs, space separated (A B C)
 #   FLOE_TOKEN         an API token of a superuser made for the run
+#   FLOE_ADMIN_EMAIL, FLOE_ADMIN_PASSWORD   that superuser's sign-in for the admin
 #   FLOE_CLUSTER_DIR   the run's folder; $FLOE_CLUSTER_DIR/instance.sh start|stop|kill N (N = 1..3) and
-#                      $FLOE_CLUSTER_DIR/service.sh restart-postgres|stop-redis|start-redis work on the running cluster
+#                      $FLOE_CLUSTER_DIR/service.sh restart-postgres|stop-redis|start-redis|stop-opensearch|start-opensearch
+#                      work on the running cluster
 # Environment: CLUSTER_JAVA_OPTS (JVM flags per instance; default below).
-# OpenSearch and S3 are not part of it yet: their scripts are not on main.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -53,6 +55,8 @@ cleanup() {
   for n in 1 2 3; do [ -x "$W/instance.sh" ] && "$W/instance.sh" stop "$n" 2>/dev/null; done
   [ -f "$W/nginx/nginx.pid" ] && "$NGINX" -c "$W/nginx/nginx.conf" -p "$W/nginx" -s stop 2>/dev/null
   "$HERE/redis.sh" stop "$W/redis" 2>/dev/null
+  "$HERE/opensearch.sh" stop "$W/opensearch" 2>/dev/null
+  "$HERE/s3.sh" stop "$W/s3" >/dev/null 2>&1
   "$HERE/postgres.sh" stop "$W/pg" >/dev/null 2>&1
   if [ -z "$KEEP" ]; then rm -rf "$W"; else echo "kept $W" >&2; fi
 }
@@ -60,8 +64,13 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
+# OpenSearch takes the longest to start: it starts while the others do.
+FLOE_OPENSEARCH_OWNER=$$ "$HERE/opensearch.sh" start "$W/opensearch" >"$W/opensearch.address" & OS_STARTING=$!
 PGPORT=$("$HERE/postgres.sh" start "$W/pg")
 REDIS_PORT=$("$HERE/redis.sh" start "$W/redis")
+"$HERE/s3.sh" start "$W/s3" >/dev/null
+wait $OS_STARTING || { echo "cluster.sh: OpenSearch did not start" >&2; exit 1; }
+OS_ADDRESS=$(cat "$W/opensearch.address")
 PORTS=("$(free_port)" "$(free_port)" "$(free_port)")
 NGINX_PORT=$(free_port)
 SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
@@ -79,7 +88,9 @@ PGDATABASE=floe
 PGUSER=floe
 PGPASSWORD=floe
 REDIS_ADDRESS=127.0.0.1:$REDIS_PORT
+ELASTICSEARCH_ADDRESS=$OS_ADDRESS
 EOF
+"$HERE/s3.sh" env "$W/s3" | sed 's/^export //' | tr ' ' '\n' >>"$W/instance.env"
 cat >"$W/instance.sh" <<EOF
 #!/usr/bin/env bash
 # instance.sh start|stop|kill N: the cluster's instance N (1..3). start waits until it is ready.
@@ -111,14 +122,16 @@ EOF
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 cat >"$W/service.sh" <<EOF
 #!/usr/bin/env bash
-# service.sh restart-postgres|stop-redis|start-redis: faults for the running cluster.
+# service.sh restart-postgres|stop-redis|start-redis|stop-opensearch|start-opensearch: faults for the running cluster.
 set -euo pipefail
 as_pg() { if [ "\$(id -u)" = 0 ]; then runuser -u postgres -- "\$@"; else "\$@"; fi; }
 case \$1 in
   restart-postgres) as_pg $PGBIN/pg_ctl -D $W/pg/data -m fast -w restart >/dev/null ;;
   stop-redis) $HERE/redis.sh stop $W/redis ;;
   start-redis) $HERE/redis.sh start $W/redis $REDIS_PORT >/dev/null ;;
-  *) echo "usage: service.sh restart-postgres|stop-redis|start-redis" >&2; exit 2 ;;
+  stop-opensearch) $HERE/opensearch.sh stop $W/opensearch ;;
+  start-opensearch) FLOE_OPENSEARCH_OWNER=$$ $HERE/opensearch.sh start $W/opensearch ${OS_ADDRESS##*:} >/dev/null ;;
+  *) echo "usage: service.sh restart-postgres|stop-redis|start-redis|stop-opensearch|start-opensearch" >&2; exit 2 ;;
 esac
 EOF
 chmod +x "$W/instance.sh" "$W/service.sh"
@@ -162,13 +175,15 @@ EOF
 "$NGINX" -q -c "$W/nginx/nginx.conf" -p "$W/nginx"
 
 as_cli() { env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-1" "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" "$@"; }
-echo 'cluster-password-not-secret-1234' | as_cli createsuperuser --email cluster@example.org --password-stdin >"$W/createsuperuser.log" 2>&1
+ADMIN_PASSWORD=cluster-password-not-secret-1234
+echo "$ADMIN_PASSWORD" | as_cli createsuperuser --email cluster@example.org --password-stdin >"$W/createsuperuser.log" 2>&1
 TOKEN=$(as_cli createtoken --email cluster@example.org 2>"$W/createtoken.err" | tail -n 1)
 
 cat >"$W/env" <<EOF
 export CLUSTER_URL=http://127.0.0.1:$NGINX_PORT
 export INSTANCE_URLS="http://127.0.0.1:${PORTS[0]} http://127.0.0.1:${PORTS[1]} http://127.0.0.1:${PORTS[2]}"
 export FLOE_TOKEN=$TOKEN
+export FLOE_ADMIN_EMAIL=cluster@example.org FLOE_ADMIN_PASSWORD=$ADMIN_PASSWORD
 export FLOE_CLUSTER_DIR=$W
 EOF
 . "$W/env"

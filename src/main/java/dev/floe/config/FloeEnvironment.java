@@ -1,6 +1,8 @@
 package dev.floe.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -26,6 +28,16 @@ public class FloeEnvironment implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.datasource.password", settings.database().password());
         properties.put("server.port", settings.port());
         properties.put("spring.liquibase.enabled", settings.migrateOnStart());
+        properties.put("spring.autoconfigure.exclude", String.join(",", excludedAutoConfigurations(settings)));
+        settings.redisAddress().ifPresent(address -> {
+            int colon = address.lastIndexOf(':');
+            properties.put("spring.data.redis.host", address.substring(0, colon));
+            properties.put("spring.data.redis.port", address.substring(colon + 1));
+            // A Redis that stops answering must cost a request at most half a second, not Lettuce's 60 s default.
+            properties.put("spring.data.redis.timeout", "500ms");
+            properties.put("spring.data.redis.connect-timeout", "500ms");
+            properties.put("spring.session.data.redis.namespace", "floe:session");
+        });
         if (settings.forceSsl()) {
             properties.put("server.servlet.session.cookie.secure", true);
         }
@@ -33,6 +45,29 @@ public class FloeEnvironment implements EnvironmentPostProcessor, Ordered {
             properties.put("server.error.include-stacktrace", "never");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, properties));
+    }
+
+    /**
+     * Floe records no traces or observation metrics, yet with an ObservationRegistry present Spring Security and
+     * Spring MVC wrap every filter and request in an observation (measured at about a tenth of a page's CPU). Redis,
+     * and the admin sessions kept in it, exist only when {@code REDIS_ADDRESS} is set; without it sessions stay in
+     * this process (Tomcat's) and nothing tries to reach a Redis on localhost.
+     */
+    static List<String> excludedAutoConfigurations(FloeSettings settings) {
+        List<String> excluded = new ArrayList<>();
+        excluded.add("org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration");
+        if (settings.redisAddress().isEmpty()) {
+            excluded.addAll(List.of(
+                    "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
+                    "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration",
+                    "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration"));
+        }
+        return excluded;
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.springframework.core.Ordered;
 import dev.floe.config.FloeSettings;
 
 /**
- * The full-page cache: in this process, with purges through Redis when {@code REDIS_ADDRESS} is set so that every
- * instance drops a changed page within a second. {@code floe.page-cache.enabled=false} turns it off. Commands
+ * The full-page cache: in this process, or in Redis when {@code REDIS_ADDRESS} is set, shared by every instance and
+ * purged there, with a message to every instance so that what they keep in memory follows within a second. {@code floe.page-cache.enabled=false} turns it off. Commands
  * (publish-scheduled, ...) have the bus too, so that what they change is purged on the serving instances.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,26 +24,22 @@ class PageCacheConfiguration {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
     @Bean
-    PageCache pageCache(@Value("${floe.page-cache.max-megabytes:64}") long maxMegabytes) {
-        return new PageCache(maxMegabytes * 1024 * 1024);
-    }
-
-    @Bean
-    PurgeBus purgeBus(PageCache cache, FloeSettings settings, ApplicationEventPublisher events) {
+    PurgeBus purgeBus(FloeSettings settings, ApplicationEventPublisher events,
+            @Value("${floe.page-cache.max-megabytes:64}") long maxMegabytes) {
         return settings.redisAddress()
                 .<PurgeBus>map(address -> {
                     int colon = address.lastIndexOf(':');
-                    return new RedisPurgeBus(cache, events, address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+                    return new RedisPurgeBus(events, address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
                 })
-                .orElseGet(() -> new PurgeBus.Local(cache));
+                .orElseGet(() -> new PurgeBus.Local(new LocalPageCache(maxMegabytes * 1024 * 1024)));
     }
 
     @Bean
     @ConditionalOnWebApplication
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PurgeBus bus,
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PurgeBus bus,
             @Value("${floe.page-cache.enabled:true}") boolean enabled) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(
-                new PageCacheFilter(cache, bus, List.of("/admin", "/-/", "/static/", "/search", "/api/v2/openapi")));
+                new PageCacheFilter(bus.cache(), bus, List.of("/admin", "/-/", "/static/", "/search", "/api/v2/openapi")));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         registration.setEnabled(enabled);

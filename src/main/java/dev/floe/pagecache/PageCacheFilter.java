@@ -69,7 +69,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<CachedResponse> hit = cache.get(key.get());
+        Optional<CachedResponse> hit = cache.get(key.get(), request.getHeader("Accept-Encoding"));
         if (hit.isPresent()) {
             response.setHeader(STATUS_HEADER, "hit");
             hit.get().headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
@@ -185,6 +185,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        // A response read from Redis holds only the body chosen there by the same preference.
         byte[] body = cached.identity();
         String accepted = request.getHeader("Accept-Encoding");
         if (cached.brotli() != null && accepts(accepted, "br")) {

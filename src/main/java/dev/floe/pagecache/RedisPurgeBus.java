@@ -1,5 +1,6 @@
 package dev.floe.pagecache;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,14 +25,16 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 /**
- * Purges through a Redis channel that every instance subscribes to. While this instance cannot hear the channel
- * (Redis down, a connection lost, a ping unanswered) it reports itself disconnected, so the page cache steps aside
- * and pages render fresh; when it hears the channel again it drops everything cached, because purges sent in between
- * were missed. No request waits on Redis for longer than its short command timeout.
+ * Purges through Redis: the shared {@link RedisPageCache} is purged there at once, and a message on a channel that
+ * every instance subscribes to tells the others to forget what they hold in memory (menus, rendered parts). While this
+ * instance cannot reach Redis (down, a connection lost, a ping unanswered) it reports itself disconnected, so the page
+ * cache steps aside and pages render fresh; when Redis answers again after that, every cached page is dropped first,
+ * because purges may have been lost in between. No request waits on Redis for longer than its short command timeout.
  */
 class RedisPurgeBus implements PurgeBus, AutoCloseable {
 
@@ -39,7 +42,7 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisPurgeBus.class);
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
-    private final PageCache cache;
+    private final RedisPageCache cache;
     private final ApplicationEventPublisher events;
     private final RedisClient client;
     private final String instance = UUID.randomUUID().toString();
@@ -49,11 +52,12 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
         return thread;
     });
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
-    private volatile StatefulRedisConnection<String, String> commands;
+    private volatile StatefulRedisConnection<byte[], byte[]> commands;
     private volatile boolean listening;
+    private volatile boolean missed;
 
-    RedisPurgeBus(PageCache cache, ApplicationEventPublisher events, String host, int port) {
-        this.cache = cache;
+    /** A bus, and the shared page cache it purges, on the Redis at {@code host:port}. */
+    RedisPurgeBus(ApplicationEventPublisher events, String host, int port) {
         this.events = events;
         this.client = RedisClient.create(RedisURI.builder().withHost(host).withPort(port).withTimeout(TIMEOUT).build());
         client.setOptions(ClientOptions.builder()
@@ -68,16 +72,23 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
                 deaf();
             }
         });
+        this.cache = new RedisPageCache(this::commandConnection);
         watcher.scheduleWithFixedDelay(this::check, 0, 1, TimeUnit.SECONDS);
     }
 
     @Override
+    public PageCache cache() {
+        return cache;
+    }
+
+    @Override
     public void purge(Collection<String> keys) {
-        cache.purge(keys);
         try {
-            commandConnection().sync().publish(CHANNEL, instance + " " + String.join(" ", keys));
+            cache.purge(keys);
+            commandConnection().sync().publish(bytes(CHANNEL), bytes(instance + " " + String.join(" ", keys)));
         } catch (RuntimeException e) {
-            // The others may not hear this purge: they will not either while Redis is away, and drop all when back.
+            // Dropped from the shared cache or not, the others may keep parts rendered before: all is dropped once
+            // Redis answers again.
             log.warn("Could not send a page cache purge through Redis: {}", e.getMessage());
             deaf();
         }
@@ -94,11 +105,14 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
             if (subscription == null || commands == null) {
                 connect();
             }
-            commands.sync().ping();
+            commandConnection().sync().ping();
             if (!listening && subscription.isOpen()) {
-                cache.purgeAll();
+                if (missed) {
+                    cache.missedPurges();
+                    missed = false;
+                }
                 listening = true;
-                log.info("Redis answers again; page cache purges travel through it");
+                log.info("Redis answers; pages are cached in it and purges travel through it");
             }
         } catch (RuntimeException e) {
             if (listening) {
@@ -109,9 +123,9 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
     }
 
     /** The connection for commands; made at once if there is none yet, as in a command that purges and exits. */
-    private synchronized StatefulRedisConnection<String, String> commandConnection() {
+    private synchronized StatefulRedisConnection<byte[], byte[]> commandConnection() {
         if (commands == null) {
-            commands = client.connect();
+            commands = client.connect(ByteArrayCodec.INSTANCE);
         }
         return commands;
     }
@@ -124,13 +138,6 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
                 @Override
                 public void message(String channel, String message) {
                     heard(message);
-                }
-
-                @Override
-                public void subscribed(String channel, long count) {
-                    // Also called on every resubscription after a reconnect: what was missed meanwhile is unknown;
-                    // the next successful ping turns the cache back on.
-                    cache.purgeAll();
                 }
             });
             connection.sync().subscribe(CHANNEL);
@@ -145,7 +152,7 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
         String[] parts = message.split(" ");
         if (parts.length > 1 && !parts[0].equals(instance)) {
             List<String> keys = Arrays.asList(parts).subList(1, parts.length);
-            cache.purge(keys);
+            cache.purgedElsewhere(keys);
             events.publishEvent(new ChangedElsewhere(Set.copyOf(keys)));
         }
     }
@@ -156,12 +163,16 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
             events.publishEvent(new ChangedElsewhere(Set.of(PageCache.ALL)));
         }
         listening = false;
-        cache.purgeAll();
+        missed = true;
     }
 
     @Override
     public void close() {
         watcher.shutdownNow();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -41,7 +41,7 @@ public final class AdminClient {
     private static final Pattern INPUT_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final String address;
     private String csrfToken;
@@ -58,9 +58,10 @@ public final class AdminClient {
         }
     }
 
-    private AdminClient(int port, String address) {
+    private AdminClient(int port, String address, CookieManager cookies) {
         this.port = port;
         this.address = address;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -68,7 +69,13 @@ public final class AdminClient {
     /** A session that has not signed in. */
     public static AdminClient anonymous(int port) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new AdminClient(port, "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255));
+        return new AdminClient(port, "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
+                new CookieManager());
+    }
+
+    /** The same browser (cookies, client address) talking to another instance on {@code otherPort}. */
+    public AdminClient on(int otherPort) {
+        return new AdminClient(otherPort, address, cookies);
     }
 
     /** A session signed in as the role's test user (made in this database if needed). */

@@ -2,6 +2,7 @@ package dev.floe.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.floe.support.RedisServer;
 import dev.floe.templates.ChangedElsewhere;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 
-/** Two instances' page caches joined by a real Redis, as three Floe processes behind a proxy are. */
+/** Two instances' page caches in one real Redis, as three Floe processes behind a proxy share it. */
 class RedisPurgeBusTest {
 
     RedisServer redis;
-    PageCache cacheA = new PageCache(1 << 20);
-    PageCache cacheB = new PageCache(1 << 20);
     List<Object> eventsOnB = new ArrayList<>();
     RedisPurgeBus busA;
     RedisPurgeBus busB;
@@ -30,8 +32,8 @@ class RedisPurgeBusTest {
     @BeforeEach
     void start() {
         redis = new RedisServer();
-        busA = new RedisPurgeBus(cacheA, event -> { }, "127.0.0.1", redis.port());
-        busB = new RedisPurgeBus(cacheB, eventsOnB::add, "127.0.0.1", redis.port());
+        busA = new RedisPurgeBus(event -> { }, "127.0.0.1", redis.port());
+        busB = new RedisPurgeBus(eventsOnB::add, "127.0.0.1", redis.port());
         await(() -> busA.connected() && busB.connected(), Duration.ofSeconds(15));
     }
 
@@ -42,43 +44,105 @@ class RedisPurgeBusTest {
         redis.close();
     }
 
-    private static CachedResponse showing(String... keys) {
-        return new CachedResponse("text/html", "\"1\"", Map.of(), new byte[] {1}, null, null, Set.of(keys));
+    private static CachedResponse showing(String body, String... keys) {
+        byte[] plain = body.getBytes(StandardCharsets.UTF_8);
+        return new CachedResponse("text/html;charset=UTF-8", "\"" + body.hashCode() + "\"", Map.of("X-Frame-Options", List.of("DENY")),
+                plain, ("gz:" + body).getBytes(StandardCharsets.UTF_8), ("br:" + body).getBytes(StandardCharsets.UTF_8), Set.of(keys));
+    }
+
+    private static void put(PageCache cache, String key, CachedResponse response) {
+        cache.put(key, response, cache.generation());
+    }
+
+    private static String body(PageCache cache, String key, String acceptEncoding) {
+        CachedResponse found = cache.get(key, acceptEncoding).orElseThrow();
+        byte[] body = found.brotli() != null ? found.brotli() : found.gzip() != null ? found.gzip() : found.identity();
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     @Test
-    void aPurgeOnOneInstanceDropsThePageOnTheOtherWithinASecond() {
-        cacheA.put("h/a/", showing("page:1", "tree"), cacheA.generation());
-        cacheB.put("h/a/", showing("page:1", "tree"), cacheB.generation());
-        cacheB.put("h/b/", showing("page:2"), cacheB.generation());
+    void aPageRenderedOnOneInstanceIsAHitOnTheOtherWithTheBodyTheClientAccepts() {
+        put(busA.cache(), "h:80/a/", showing("about", "page:1", "tree"));
+
+        CachedResponse onB = busB.cache().get("h:80/a/", null).orElseThrow();
+        assertThat(onB.contentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(onB.etag()).isEqualTo("\"" + "about".hashCode() + "\"");
+        assertThat(onB.headers()).containsEntry("X-Frame-Options", List.of("DENY"));
+        assertThat(onB.keys()).containsExactlyInAnyOrder("page:1", "tree");
+        assertThat(body(busB.cache(), "h:80/a/", null)).isEqualTo("about");
+        assertThat(body(busB.cache(), "h:80/a/", "gzip, deflate")).isEqualTo("gz:about");
+        assertThat(body(busB.cache(), "h:80/a/", "gzip, br")).isEqualTo("br:about");
+        assertThat(body(busB.cache(), "h:80/a/", "br;q=0, gzip")).isEqualTo("gz:about");
+    }
+
+    @Test
+    void aPurgeOnOneInstanceDropsThePageForAllAtOnceAndTellsTheOthersWithinASecond() {
+        put(busA.cache(), "h:80/a/", showing("a", "page:1", "tree"));
+        put(busA.cache(), "h:80/b/", showing("b", "page:2"));
 
         Instant sent = Instant.now();
         busA.purge(List.of("page:1"));
 
-        assertThat(cacheA.get("h/a/")).isEmpty();
-        await(() -> cacheB.get("h/a/").isEmpty(), Duration.ofSeconds(1));
+        assertThat(busB.cache().get("h:80/a/", null)).isEmpty();
+        assertThat(busB.cache().get("h:80/b/", null)).isPresent();
+        await(() -> eventsOnB.contains(new ChangedElsewhere(Set.of("page:1"))), Duration.ofSeconds(1));
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(1));
-        assertThat(cacheB.get("h/b/")).isPresent();
-        assertThat(eventsOnB).contains(new ChangedElsewhere(Set.of("page:1")));
+
+        busB.purge(List.of(PageCache.ALL));
+        assertThat(busA.cache().get("h:80/b/", null)).isEmpty();
     }
 
     @Test
-    void withoutRedisTheCacheStepsAsideAndComesBackEmptyWhenRedisReturns() {
-        cacheB.put("h/a/", showing("page:1"), cacheB.generation());
+    void aPageRenderedWhileAPurgeRanIsNotStored() {
+        long before = busA.cache().generation();
+        busB.purge(List.of("page:7"));
+        busA.cache().put("h:80/old/", showing("old", "page:7"), before);
+
+        assertThat(busA.cache().get("h:80/old/", null)).isEmpty();
+    }
+
+    @Test
+    void aKeyVersionRedisEvictedCountsAsAPurge() {
+        put(busA.cache(), "h:80/a/", showing("a", "page:1"));
+        RedisClient client = RedisClient.create("redis://" + redis.address());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().del(RedisPageCache.PREFIX + "version:page:1");
+        } finally {
+            client.shutdown();
+        }
+
+        assertThat(busA.cache().get("h:80/a/", null)).isEmpty();
+    }
+
+    @Test
+    void withoutRedisTheCacheStepsAsideAndWhatMayBeStaleIsDroppedWhenRedisReturns() {
+        put(busA.cache(), "h:80/a/", showing("a", "page:1"));
         redis.stop();
 
         await(() -> !busA.connected() && !busB.connected(), Duration.ofSeconds(3));
-        assertThat(cacheB.get("h/a/")).isEmpty();
+        assertThat(busB.cache().get("h:80/a/", null)).isEmpty();
         Instant before = Instant.now();
-        busA.purge(List.of("page:9"));
+        busA.purge(List.of("page:1")); // lost: Redis is away
         assertThat(Duration.between(before, Instant.now())).as("a purge must not hang while Redis is down")
                 .isLessThan(Duration.ofSeconds(2));
 
-        redis.start();
+        redis.start(); // standing for a Redis that kept its data, as one with persistence does:
+        RedisClient client = RedisClient.create("redis://" + redis.address());
+        try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+            PageCache survivor = new RedisPageCache(() -> connection);
+            put(survivor, "h:80/a/", showing("a", "page:1"));
+            assertThat(busA.connected() || busB.connected()).as("stored before the instances noticed Redis is back").isFalse();
+            assertThat(survivor.get("h:80/a/", null)).isPresent();
+        } finally {
+            client.shutdown();
+        }
         await(() -> busA.connected() && busB.connected(), Duration.ofSeconds(15));
-        cacheB.put("h/c/", showing("page:3"), cacheB.generation());
+        assertThat(busB.cache().get("h:80/a/", null)).as("dropped: a purge was lost while Redis was away").isEmpty();
+
+        put(busB.cache(), "h:80/c/", showing("c", "page:3"));
+        assertThat(busA.cache().get("h:80/c/", null)).isPresent();
         busA.purge(List.of("page:3"));
-        await(() -> cacheB.get("h/c/").isEmpty(), Duration.ofSeconds(1));
+        assertThat(busB.cache().get("h:80/c/", null)).isEmpty();
     }
 
     private static void await(BooleanSupplier condition, Duration within) {
