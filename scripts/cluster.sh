@@ -91,6 +91,15 @@ REDIS_ADDRESS=127.0.0.1:$REDIS_PORT
 ELASTICSEARCH_ADDRESS=$OS_ADDRESS
 EOF
 "$HERE/s3.sh" env "$W/s3" | sed 's/^export //' | tr ' ' '\n' >>"$W/instance.env"
+# Instances and commands run from the extracted jar with a class-data archive, as the image runs from its AOT cache.
+# `floe migrate` (a release migrates once, before its instances start) writes the archive as it ends; every start
+# after it maps those classes instead of loading them: about half the CPU of a start from the fat jar.
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$W/app" >/dev/null
+APP_JAR=$W/app/$(basename "$JAR")
+CDS="-XX:SharedArchiveFile=$W/app/floe.jsa -Xlog:cds*=off -Xlog:aot*=off"
+env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-cli" "$JAVA" -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$W/app/floe.jsa" \
+  -Xlog:cds*=off -Xlog:aot*=off -jar "$APP_JAR" migrate >"$W/migrate.log" 2>&1 \
+  || { echo "cluster.sh: floe migrate failed; see $W/migrate.log" >&2; exit 1; }
 cat >"$W/instance.sh" <<EOF
 #!/usr/bin/env bash
 # instance.sh start|stop|kill N: the cluster's instance N (1..3). start waits until it is ready.
@@ -100,7 +109,7 @@ n=\$2; port=\${ports[\$((n-1))]}; pidfile=$W/instance-\$n.pid
 case \$1 in
   start)
     mkdir -p $W/var-\$n
-    env \$(cat $W/instance.env) FLOE_VAR_DIR=$W/var-\$n PORT=\$port $JAVA $JAVA_OPTS -jar $JAR serve >>$W/instance-\$n.log 2>&1 &
+    env \$(cat $W/instance.env) FLOE_VAR_DIR=$W/var-\$n PORT=\$port $JAVA $JAVA_OPTS $CDS -jar $APP_JAR serve >>$W/instance-\$n.log 2>&1 &
     echo \$! >\$pidfile
     for i in \$(seq 1 1200); do
       [ "\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:\$port/-/health/ready)" = 200 ] && exit 0
@@ -137,7 +146,7 @@ EOF
 chmod +x "$W/instance.sh" "$W/service.sh"
 
 t0=$(date +%s%N)
-"$W/instance.sh" start 1      # the first one migrates the empty database
+"$W/instance.sh" start 1
 "$W/instance.sh" start 2 & s2=$!
 "$W/instance.sh" start 3 & s3=$!
 wait $s2; wait $s3
@@ -174,7 +183,7 @@ http {
 EOF
 "$NGINX" -q -c "$W/nginx/nginx.conf" -p "$W/nginx"
 
-as_cli() { env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-1" "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" "$@"; }
+as_cli() { env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-1" "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $CDS -jar "$APP_JAR" "$@"; }
 ADMIN_PASSWORD=cluster-password-not-secret-1234
 echo "$ADMIN_PASSWORD" | as_cli createsuperuser --email cluster@example.org --password-stdin >"$W/createsuperuser.log" 2>&1
 TOKEN=$(as_cli createtoken --email cluster@example.org 2>"$W/createtoken.err" | tail -n 1)

@@ -60,7 +60,7 @@ start() {
     --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >&2 || die "redis-server did not start; see $dir/redis.log"
   echo "$port" >"$dir/port"
   local i
-  for i in $(seq 1 100); do
+  for i in $(seq 1 400); do # 20 s: a loaded machine can be that slow
     if port_in_use "$port"; then echo "$port"; return 0; fi
     sleep 0.05
   done
