@@ -167,9 +167,9 @@ http {
     scgi_temp_path $W/nginx/tmp/scgi;
     access_log off;
     upstream floe {
-        server 127.0.0.1:${PORTS[0]} max_fails=1 fail_timeout=2s;
-        server 127.0.0.1:${PORTS[1]} max_fails=1 fail_timeout=2s;
-        server 127.0.0.1:${PORTS[2]} max_fails=1 fail_timeout=2s;
+        server 127.0.0.1:${PORTS[0]} max_fails=0;
+        server 127.0.0.1:${PORTS[1]} max_fails=0;
+        server 127.0.0.1:${PORTS[2]} max_fails=0;
         keepalive 32;
     }
     server {

@@ -108,8 +108,10 @@ start() {
   local port attempt
   for attempt in 1 2 3 4 5; do
     if [ "$wanted" != 0 ] && [ -n "$wanted" ]; then port="$wanted"; else port="$(pick_port)"; fi
+    # 300 connections: the test suite keeps a Spring context alive per distinct configuration (about ten), each with
+    # its own pool of ten, beside the floe commands and instances the tests start; 100 ran out.
     if as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-          -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+          -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" \
           start >&2; then
       break
     fi
