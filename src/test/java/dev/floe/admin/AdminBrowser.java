@@ -8,14 +8,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.floe.accounts.Accounts;
+import dev.floe.browser.Chromium;
 
 /**
  * Signing a real browser in to the admin for browser tests (start one with {@code dev.floe.browser.Chromium.start}):
@@ -38,6 +41,22 @@ public final class AdminBrowser {
         driver.findElement(By.id("id_password")).sendKeys(password);
         driver.findElement(By.cssSelector("form[action='/admin/login/'] button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login/")));
+    }
+
+    /**
+     * What is wrong with the page the browser shows: axe-core's serious findings and the console's errors, one line
+     * each. A form sent back with its mistakes answers 422 on purpose, and Chromium logs that as a failed load: with
+     * {@code formsSentBackWithMistakes} such lines are not counted.
+     */
+    public static List<String> pageProblems(Chromium chromium, boolean formsSentBackWithMistakes) {
+        List<String> problems = new ArrayList<>(seriousAccessibilityProblems(chromium.driver));
+        for (LogEntry entry : chromium.console()) {
+            boolean formWithMistakes = formsSentBackWithMistakes && entry.getMessage().contains("status of 422");
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !formWithMistakes) {
+                problems.add(chromium.driver.getCurrentUrl() + ": console: " + entry.getMessage());
+            }
+        }
+        return problems;
     }
 
     /**

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,14 +59,7 @@ class AdminBrowserTest extends FloeIntegrationTest {
 
     /** Checks the page as it stands: accessibility, console errors, and a screenshot. */
     private void check(String screenshot) {
-        problems.addAll(AdminBrowser.seriousAccessibilityProblems(chromium.driver));
-        for (LogEntry entry : chromium.console()) {
-            // A form sent back with its mistakes answers 422 on purpose; Chromium logs that as a failed load.
-            boolean formWithMistakes = entry.getMessage().contains("status of 422");
-            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue() && !formWithMistakes) {
-                problems.add(chromium.driver.getCurrentUrl() + ": console: " + entry.getMessage());
-            }
-        }
+        problems.addAll(AdminBrowser.pageProblems(chromium, true));
         chromium.screenshot(SCREENSHOTS, "admin-" + screenshot + "-desktop");
     }
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -68,12 +67,7 @@ class MediaBrowserTest extends MediaAdminTestCase {
     }
 
     private void check(String screenshot) {
-        problems.addAll(AdminBrowser.seriousAccessibilityProblems(chromium.driver));
-        for (LogEntry entry : chromium.console()) {
-            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                problems.add(chromium.driver.getCurrentUrl() + ": console: " + entry.getMessage());
-            }
-        }
+        problems.addAll(AdminBrowser.pageProblems(chromium, false));
         chromium.screenshot(SCREENSHOTS, "admin-" + screenshot + "-desktop");
     }
 

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,13 +63,7 @@ class SiteAdminBrowserTest extends FloeIntegrationTest {
     }
 
     private void check(String screenshot) {
-        problems.addAll(AdminBrowser.seriousAccessibilityProblems(chromium.driver));
-        for (LogEntry entry : chromium.console()) {
-            boolean formWithMistakes = entry.getMessage().contains("status of 422");
-            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue() && !formWithMistakes) {
-                problems.add(chromium.driver.getCurrentUrl() + ": console: " + entry.getMessage());
-            }
-        }
+        problems.addAll(AdminBrowser.pageProblems(chromium, true));
         chromium.screenshot(SCREENSHOTS, "admin-" + screenshot + "-desktop");
     }
 
