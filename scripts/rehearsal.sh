@@ -17,6 +17,8 @@
 # FLOE_JAR=FILE                     release N's jar (default: target/floe.jar, built when missing or older than the sources)
 # FLOE_REHEARSAL_LOGS=DIR           where the logs go when it fails (default: target/rehearsal-logs)
 # FLOE_REHEARSAL_START_SECONDS=N    how long an instance may take to become ready (default 300)
+# FLOE_REHEARSAL_DELAY_MS=N         each of wrk's 8 connections waits N ms between requests (default 20: a steady
+#                                   rate of about 350 requests a second; 0 sends as fast as the machine allows)
 # Needs root or an existing PostgreSQL (scripts/postgres.sh) and Redis (scripts/redis.sh), nginx, wrk, curl, jq, zip
 # and unzip; installs the missing ones with apt-get and fails (never skips) when it cannot. Binds 127.0.0.1 only;
 # cleans up after itself.
@@ -256,14 +258,15 @@ for i in $(seq 1 12); do new_page "$section_n" "story-$i" "Story $i" >/dev/null;
 api PATCH "/api/v2/pages/$section_n/" "$(jq -nc --argjson v "$(api GET "/api/v2/pages/$section_n/?draft=true" | jq .version)" \
   '{version: $v, title: "News (a draft not yet published)"}')" >/dev/null
 
-# The load: the pages, the sitemap and the API, read through nginx by wrk for as long as the rehearsal lasts.
+# The load: the pages, the sitemap and the API, read through nginx by wrk at a steady rate for as long as the
+# rehearsal lasts.
 {
   echo /
   echo /sitemap.xml
   echo '/api/v2/pages/?limit=20'
   api GET "/api/v2/pages/?limit=50" | jq -r '.items[] | .path, "/api/v2/pages/\(.id)/"'
 } >"$work/paths.txt"
-WRK_PATHS="$work/paths.txt" WRK_HOST="$SITE_DOMAIN" wrk -t1 -c4 -d30m --timeout 10s \
+WRK_PATHS="$work/paths.txt" WRK_HOST="$SITE_DOMAIN" WRK_DELAY_MS="${FLOE_REHEARSAL_DELAY_MS:-20}" wrk -t1 -c8 -d30m --timeout 10s \
   -s "$root/scripts/rehearsal/load.lua" "$site/" >"$work/wrk.out" 2>"$work/wrk.err" &
 wrk_pid=$!
 sleep 5

@@ -1,11 +1,14 @@
 -- wrk script for the rehearsal: cycles through the paths in the file named by WRK_PATHS (one a line), sends the
 -- site's Host (WRK_HOST), counts every answer that is not 2xx, and at the end prints one line the script reads:
 --   requests=N failed=N non2xx=N socket_errors=N p50_ms=X p99_ms=X max_ms=X
+-- WRK_DELAY_MS (default 0) makes each connection wait that long between requests: a steady rate, as a site's
+-- visitors send, instead of as fast as the machine allows (which starves the instances being restarted of CPU).
 local paths = {}
 for line in io.lines(os.getenv("WRK_PATHS")) do
   if line ~= "" then paths[#paths + 1] = line end
 end
 local host = os.getenv("WRK_HOST")
+local delay_ms = tonumber(os.getenv("WRK_DELAY_MS") or "0")
 local threads = {}
 
 function setup(thread)
@@ -20,6 +23,12 @@ end
 function request()
   counter = counter % #paths + 1
   return wrk.format("GET", paths[counter], { ["Host"] = host })
+end
+
+if delay_ms > 0 then
+  function delay()
+    return delay_ms
+  end
 end
 
 function response(status, headers, body)
