@@ -134,7 +134,16 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("GET /admin/menus/", ADMINISTRATOR),
             row("POST /admin/menus/new/", ADMINISTRATOR),
             row("GET /admin/menus/{name}/", ADMINISTRATOR),
-            row("POST /admin/menus/{name}/", ADMINISTRATOR)
+            row("POST /admin/menus/{name}/", ADMINISTRATOR),
+            // Shared content (admin-content).
+            row("GET /admin/shared-content/", ADMINISTRATOR),
+            row("GET /admin/shared-content/new/", ADMINISTRATOR),
+            row("POST /admin/shared-content/new/", ADMINISTRATOR),
+            row("GET /admin/shared-content/{id}/", ADMINISTRATOR),
+            row("POST /admin/shared-content/{id}/", ADMINISTRATOR),
+            row("GET /admin/shared-content/{id}/delete/", ADMINISTRATOR),
+            row("POST /admin/shared-content/{id}/delete/", ADMINISTRATOR),
+            row("GET /admin/shared-content/block-form/", ADMINISTRATOR).example("/admin/shared-content/block-form/?slot=blocks&type=text")
     );
 
     /** One admin route and who may use it. */
