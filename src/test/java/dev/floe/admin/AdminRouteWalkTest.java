@@ -143,7 +143,13 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("POST /admin/shared-content/{id}/", ADMINISTRATOR),
             row("GET /admin/shared-content/{id}/delete/", ADMINISTRATOR),
             row("POST /admin/shared-content/{id}/delete/", ADMINISTRATOR),
-            row("GET /admin/shared-content/block-form/", ADMINISTRATOR).example("/admin/shared-content/block-form/?slot=blocks&type=text")
+            row("GET /admin/shared-content/block-form/", ADMINISTRATOR).example("/admin/shared-content/block-form/?slot=blocks&type=text"),
+            // Site settings and response pages (admin-content).
+            row("GET /admin/settings/", ADMINISTRATOR),
+            row("POST /admin/settings/", ADMINISTRATOR),
+            row("GET /admin/settings/response-pages/{code}/", ADMINISTRATOR).example("/admin/settings/response-pages/404/"),
+            row("POST /admin/settings/response-pages/{code}/", ADMINISTRATOR),
+            row("GET /admin/settings/response-pages/block-form/", ADMINISTRATOR).example("/admin/settings/response-pages/block-form/?slot=main&type=text")
     );
 
     /** One admin route and who may use it. */
