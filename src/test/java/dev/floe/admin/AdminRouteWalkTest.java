@@ -118,6 +118,7 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("POST /admin/pages/{id}/review/withdraw/", EDITOR, MODERATOR, ADMINISTRATOR),
             row("GET /admin/pages/{id}/revisions/", EDITOR, MODERATOR, ADMINISTRATOR).example("/admin/pages/{home}/revisions/"),
             row("POST /admin/pages/{id}/revisions/{revision}/restore/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("GET /admin/pages/chooser/", EDITOR, MODERATOR, ADMINISTRATOR),
             row("GET /admin/pages/block-form/", EDITOR, MODERATOR, ADMINISTRATOR).example("/admin/pages/block-form/?slot=main&type=text"),
             // Redirects (admin-site).
             row("GET /admin/redirects/", ADMINISTRATOR),
