@@ -136,6 +136,8 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("POST /admin/menus/new/", ADMINISTRATOR),
             row("GET /admin/menus/{name}/", ADMINISTRATOR),
             row("POST /admin/menus/{name}/", ADMINISTRATOR),
+            row("GET /admin/menus/{name}/delete/", ADMINISTRATOR),
+            row("POST /admin/menus/{name}/delete/", ADMINISTRATOR),
             // Shared content (admin-content).
             row("GET /admin/shared-content/", ADMINISTRATOR),
             row("GET /admin/shared-content/new/", ADMINISTRATOR),
