@@ -56,7 +56,8 @@ class SiteSettingsController {
                     "Write the robots.txt rules, or tick “Use the default robots.txt instead”."));
         }
         try {
-            settings.setRobotsTxt(useDefault ? null : robots, CurrentUser.get().orElseThrow().asAuthor());
+            // Browsers send a text box's lines ended by CR LF; robots.txt is kept as it would be typed in a file.
+            settings.setRobotsTxt(useDefault ? null : robots.replace("\r\n", "\n"), CurrentUser.get().orElseThrow().asAuthor());
         } catch (ContentValidationException e) {
             FormErrors errors = new FormErrors();
             e.problems().forEach(problem -> errors.field(problem.field(), sentence(problem.message())));
