@@ -3,6 +3,7 @@ package dev.floe.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -126,7 +127,7 @@ class SiteSettingsController {
 
     private static ModelAndView noSuchResponsePage(int code) {
         return AdminErrors.page(HttpStatus.NOT_FOUND, "There is a response page for " + ResponsePages.CODES.stream()
-                .map(String::valueOf).reduce((a, b) -> a + " and " + b).orElse("") + " only, not for " + code + ".");
+                .map(String::valueOf).collect(Collectors.joining(" and ")) + " only, not for " + code + ".");
     }
 
     private static String sentence(String message) {
