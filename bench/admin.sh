@@ -62,6 +62,11 @@ middle=$(curl -fsS "$base/api/v2/pages/?path=/page-$((pages / 2))/" | python3 -c
 post -d version=1 -d action=submit -d "title=Page $pages under review" -d layout=default "$base/admin/pages/$last/edit/"
 post -d "goLiveAt=2099-01-01T09:00" "$base/admin/pages/$middle/schedule/"
 post "$base/admin/pages/$((middle + 1))/delete/"
+# Shared content for its screens; its delete confirmation looks through every page for those that place it.
+shared=$(curl -fsS -o /dev/null -w '%{redirect_url}' -b "$jar" --data-urlencode "_csrf=$token" -d title=Notice \
+  -d name=bench-notice -d slot.blocks=k -d b.k.type=text --data-urlencode "b.k.html=<p>Notice</p>" \
+  "$base/admin/shared-content/new/" | sed -n 's|.*/admin/shared-content/\([0-9]*\)/$|\1|p')
+[ -n "$shared" ] || { echo "bench/admin.sh: could not add shared content" >&2; exit 1; }
 
 screens=(
   "/admin/"
@@ -79,6 +84,13 @@ screens=(
   "/admin/pages/add/$home/layout_page/"
   "/admin/pages/bin/"
   "/admin/pages/$middle/preview/"
+  "/admin/pages/chooser/"
+  "/admin/pages/chooser/?q=page-99"
+  "/admin/shared-content/"
+  "/admin/shared-content/$shared/"
+  "/admin/shared-content/$shared/delete/"
+  "/admin/settings/"
+  "/admin/settings/response-pages/404/"
 )
 printf 'Admin screens with %d pages (%s, %d cores, %s): server time in ms, median and p90 of 20 after 5 warm-up\n' \
   "$pages" "${PGHOST:+PostgreSQL $PGHOST}${PGHOST:-embedded H2}" "$(nproc)" "$(date -u +%Y-%m-%d)"

@@ -23,8 +23,6 @@ class AdminNav {
 
     private final List<Entry> entries;
 
-    // Shared content, response pages and settings have no admin screens yet (they are edited through the content
-    // API), so they get no link that would lead to a 404.
     AdminNav(Permissions permissions) {
         this.entries = List.of(
                 new Entry("Dashboard", "/admin/", user -> true),
@@ -32,6 +30,8 @@ class AdminNav {
                 new Entry("Media", "/admin/media/", user -> permissions.has(user, SitePermission.MEDIA)),
                 new Entry("Menus", "/admin/menus/", user -> permissions.has(user, SitePermission.MENUS)),
                 new Entry("Redirects", "/admin/redirects/", user -> permissions.has(user, SitePermission.REDIRECTS)),
+                new Entry("Shared content", "/admin/shared-content/", user -> permissions.has(user, SitePermission.SHARED_CONTENT)),
+                new Entry("Site settings", "/admin/settings/", user -> permissions.has(user, SitePermission.SETTINGS)),
                 new Entry("Users", "/admin/users/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),
                 new Entry("Groups", "/admin/groups/", user -> permissions.has(user, SitePermission.MANAGE_USERS)),
                 new Entry("API tokens", "/admin/tokens/", user -> true));

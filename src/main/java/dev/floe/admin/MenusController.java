@@ -174,6 +174,21 @@ class MenusController {
         return page(menu, label, rows, errors, focus, HttpStatus.OK);
     }
 
+    @GetMapping("/{name}/delete/")
+    String confirmDelete(@PathVariable String name, Model model) {
+        model.addAttribute("menu", menus.get(name));
+        return "admin/menus/delete";
+    }
+
+    /** Deletes through {@link Menus} as the content API does, so pages showing the menu are purged from the cache. */
+    @PostMapping("/{name}/delete/")
+    String delete(@PathVariable String name, RedirectAttributes flash) {
+        Menus.Definition menu = menus.get(name);
+        menus.delete(name);
+        FlashMessage.success(flash, "The menu " + menu.label() + " was deleted; layouts that show " + name + " show nothing there now.");
+        return "redirect:/admin/menus/";
+    }
+
     @ExceptionHandler(MenuNotFoundException.class)
     ModelAndView notFound(MenuNotFoundException e) {
         return AdminErrors.page(HttpStatus.NOT_FOUND, e.getMessage());

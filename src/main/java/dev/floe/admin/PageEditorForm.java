@@ -2,6 +2,7 @@ package dev.floe.admin;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,30 @@ record PageEditorForm(DraftInput input, Map<String, List<String>> blockKeys, Map
         });
         Map<String, Object> slots = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        for (String slot : type.slots().keySet()) {
+        readSlots(request, type.slots().keySet(), blockTypes, slots, keys, values, problems);
+        DraftInput input = new DraftInput(request.getParameter("title"), blankToNull(request.getParameter("slug")),
+                blankToNull(request.getParameter("layout")), fields, slots);
+        return new PageEditorForm(input, keys, values, problems);
+    }
+
+    /**
+     * Reads only the block slots (and a {@code title}) of a form that has no page around it, such as shared content or
+     * a response page; the input's slots map each slot name to its list of blocks.
+     */
+    static PageEditorForm readSlots(HttpServletRequest request, Collection<String> slotNames, BlockTypes blockTypes) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> slots = new LinkedHashMap<>();
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        readSlots(request, slotNames, blockTypes, slots, keys, values, problems);
+        DraftInput input = new DraftInput(request.getParameter("title"), null, null, Map.of(), slots);
+        return new PageEditorForm(input, keys, values, problems);
+    }
+
+    private static void readSlots(HttpServletRequest request, Collection<String> slotNames, BlockTypes blockTypes,
+                                  Map<String, Object> slots, Map<String, List<String>> keys, Map<String, Object> values,
+                                  List<ValidationProblem> problems) {
+        for (String slot : slotNames) {
             String[] blockKeys = request.getParameterValues("slot." + slot);
             List<Object> blocks = new ArrayList<>();
             List<String> order = new ArrayList<>();
@@ -72,9 +96,6 @@ record PageEditorForm(DraftInput input, Map<String, List<String>> blockKeys, Map
             slots.put(slot, blocks);
             keys.put(slot, order);
         }
-        DraftInput input = new DraftInput(request.getParameter("title"), blankToNull(request.getParameter("slug")),
-                blankToNull(request.getParameter("layout")), fields, slots);
-        return new PageEditorForm(input, keys, values, problems);
     }
 
     /** Throws the problems found while reading, as the validator would, so both show the same way. */

@@ -41,9 +41,50 @@ class PageEditorView {
     Map<String, Object> fromContent(PageType type, PageContent content) {
         Map<String, Object> values = new HashMap<>();
         content.fields().forEach((name, value) -> values.put("f." + name, display(type.fields().get(name), value)));
+        StoredBlocks blocks = storedBlocks(content.slots(), values);
+        return form(type, content.title(), content.layout(), values, blocks.keys(), blocks.typeOf(), Map.of());
+    }
+
+    /** The block slots alone, for blocks without a page around them (shared content, response pages). */
+    Map<String, Object> slotsFromContent(Map<String, List<String>> accepted, Map<String, List<Block>> content) {
+        Map<String, Object> values = new HashMap<>();
+        StoredBlocks blocks = storedBlocks(content, values);
+        return Map.of("slots", slots(accepted, values, blocks.keys(), blocks.typeOf(), Map.of()));
+    }
+
+    /**
+     * The block slots alone as they were sent: problems about a block's field beside it, problems about another field
+     * of the form in {@code fieldErrors} by the field's name, and the rest in {@code general}.
+     */
+    Map<String, Object> slotsFromForm(Map<String, List<String>> accepted, jakarta.servlet.http.HttpServletRequest request,
+                                      PageEditorForm form, List<ValidationProblem> problems, FormErrors fieldErrors,
+                                      List<String> general) {
+        Map<String, String> blockTypeOf = sentBlockTypes(request, form);
+        Map<String, String> errors = new HashMap<>();
+        for (ValidationProblem problem : problems) {
+            if (problem.slot() == null && problem.field() != null) {
+                fieldErrors.field(problem.field(), capitalise(problem.message()));
+                continue;
+            }
+            String name = inputName(problem, form.blockKeys());
+            if (name == null) {
+                general.add(problem.sentence());
+            } else {
+                errors.merge(name, problem.message(), (a, b) -> a + "; " + b);
+            }
+        }
+        return Map.of("slots", slots(accepted, new HashMap<>(form.values()), form.blockKeys(), blockTypeOf, errors),
+                "error_count", errors.size());
+    }
+
+    private record StoredBlocks(Map<String, List<String>> keys, Map<String, String> typeOf) {
+    }
+
+    /** Gives each stored block a fresh key and puts its fields' values under their input names. */
+    private StoredBlocks storedBlocks(Map<String, List<Block>> content, Map<String, Object> values) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, String> blockTypeOf = new HashMap<>();
-        content.slots().forEach((slot, blocks) -> {
+        content.forEach((slot, blocks) -> {
             List<String> slotKeys = new ArrayList<>();
             for (Block block : blocks) {
                 String key = newKey();
@@ -55,14 +96,19 @@ class PageEditorView {
             }
             keys.put(slot, slotKeys);
         });
-        return form(type, content.title(), content.layout(), values, keys, blockTypeOf, Map.of());
+        return new StoredBlocks(keys, blockTypeOf);
+    }
+
+    private static Map<String, String> sentBlockTypes(jakarta.servlet.http.HttpServletRequest request, PageEditorForm form) {
+        Map<String, String> blockTypeOf = new HashMap<>();
+        form.blockKeys().values().forEach(keys -> keys.forEach(key -> blockTypeOf.put(key, request.getParameter("b." + key + ".type"))));
+        return blockTypeOf;
     }
 
     /** The editor's form as it was sent, with the problems found placed beside their fields. */
     Map<String, Object> fromForm(PageType type, jakarta.servlet.http.HttpServletRequest request, PageEditorForm form,
                                  List<ValidationProblem> problems, List<String> general) {
-        Map<String, String> blockTypeOf = new HashMap<>();
-        form.blockKeys().values().forEach(keys -> keys.forEach(key -> blockTypeOf.put(key, request.getParameter("b." + key + ".type"))));
+        Map<String, String> blockTypeOf = sentBlockTypes(request, form);
         Map<String, Object> values = new HashMap<>(form.values());
         Map<String, String> errors = new HashMap<>();
         for (ValidationProblem problem : problems) {
@@ -92,11 +138,19 @@ class PageEditorView {
         List<Map<String, Object>> fields = new ArrayList<>();
         type.fields().forEach((name, spec) -> fields.add(field("f." + name, name, spec, values, errors)));
         form.put("fields", fields);
+        form.put("slots", slots(type.slots(), values, keys, blockTypeOf, errors));
+        form.put("error_count", errors.size());
+        return form;
+    }
+
+    private List<Map<String, Object>> slots(Map<String, List<String>> accepted, Map<String, Object> values,
+                                            Map<String, List<String>> keys, Map<String, String> blockTypeOf,
+                                            Map<String, String> errors) {
         List<Map<String, Object>> slots = new ArrayList<>();
-        type.slots().forEach((slot, accepted) -> {
+        accepted.forEach((slot, acceptedTypes) -> {
             Map<String, Object> view = new HashMap<>();
             view.put("name", slot);
-            view.put("accepted", accepted.stream().map(name -> blockTypes.find(name).orElseThrow())
+            view.put("accepted", acceptedTypes.stream().map(name -> blockTypes.find(name).orElseThrow())
                     .map(t -> Map.of("name", t.name(), "label", t.label())).toList());
             List<Map<String, Object>> blocks = new ArrayList<>();
             for (String key : keys.getOrDefault(slot, List.of())) {
@@ -108,9 +162,7 @@ class PageEditorView {
             view.put("blocks", blocks);
             slots.add(view);
         });
-        form.put("slots", slots);
-        form.put("error_count", errors.size());
-        return form;
+        return slots;
     }
 
     private Map<String, Object> block(String key, BlockType type, Map<String, Object> values, Map<String, String> errors) {
@@ -202,6 +254,10 @@ class PageEditorView {
             return null;
         }
         return "b." + slotKeys.get(problem.block()) + "." + field;
+    }
+
+    private static String capitalise(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
     }
 
     private static String humanise(String name) {

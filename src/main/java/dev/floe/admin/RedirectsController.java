@@ -21,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.floe.accounts.SitePermission;
+import dev.floe.pages.PageTree;
 import dev.floe.redirects.RedirectException;
 import dev.floe.redirects.RedirectNotFoundException;
 import dev.floe.redirects.Redirects;
@@ -37,9 +38,11 @@ class RedirectsController {
     static final int PAGE_SIZE = 50;
 
     private final Redirects redirects;
+    private final PageTree tree;
 
-    RedirectsController(Redirects redirects) {
+    RedirectsController(Redirects redirects, PageTree tree) {
         this.redirects = redirects;
+        this.tree = tree;
     }
 
     /** The redirect form as submitted, so a refused form is shown again as it was typed. */
@@ -91,6 +94,7 @@ class RedirectsController {
         view.addObject("form", form);
         view.addObject("adding", true);
         view.addObject("errors", errors);
+        view.addObject("target_page_label", pageLabel(targetPage));
         return view;
     }
 
@@ -99,6 +103,7 @@ class RedirectsController {
         Redirects.View redirect = redirects.get(id);
         model.addAttribute("redirect", redirect);
         model.addAttribute("form", Form.of(redirect));
+        model.addAttribute("target_page_label", pageLabel(Form.of(redirect).targetPage()));
         return "admin/redirects/edit";
     }
 
@@ -124,6 +129,7 @@ class RedirectsController {
         view.addObject("redirect", current);
         view.addObject("form", form);
         view.addObject("errors", errors);
+        view.addObject("target_page_label", pageLabel(targetPage));
         return view;
     }
 
@@ -178,6 +184,14 @@ class RedirectsController {
     @ExceptionHandler(RedirectNotFoundException.class)
     ModelAndView notFound(RedirectNotFoundException e) {
         return AdminErrors.page(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** The chosen page as the page chooser names it, or nothing when no existing page is given. */
+    private String pageLabel(String text) {
+        if (!text.strip().matches("[0-9]{1,18}")) {
+            return "";
+        }
+        return tree.find(Long.parseLong(text.strip())).map(p -> p.getTitle() + " (" + p.getPath() + ")").orElse("");
     }
 
     private static Long pageId(String text, FormErrors errors) {

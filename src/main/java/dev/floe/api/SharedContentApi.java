@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.SitePermission;
 import dev.floe.sharedcontent.SharedContents;
 
 /** Shared content, reusable groups of blocks that pages place: editors list, create, change and delete it with a token. */
@@ -52,7 +53,7 @@ class SharedContentApi {
 
     @PostMapping(value = "/", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
-        require(user);
+        requireToEdit(user);
         JsonBody input = JsonBody.of(body, Set.of("name", "title", "blocks"));
         SharedContents.View created = contents.create(input.string("name"), input.string("title"), input.raw("blocks"),
                 user.asAuthor());
@@ -61,16 +62,24 @@ class SharedContentApi {
 
     @PatchMapping(value = "/{id}/", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> update(@PathVariable long id, @RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
-        require(user);
+        requireToEdit(user);
         JsonBody input = JsonBody.of(body, Set.of("name", "title", "blocks"));
         return json(contents.update(id, input.string("name"), input.string("title"), input.raw("blocks"), user.asAuthor()));
     }
 
     @DeleteMapping("/{id}/")
     ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal FloeUser user) {
-        require(user);
+        requireToEdit(user);
         contents.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Changing shared content changes every page that places it, so it takes the permission the admin asks for too. */
+    private static void requireToEdit(FloeUser user) {
+        require(user);
+        if (!user.permissions().contains(SitePermission.SHARED_CONTENT.code())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "This needs the '" + SitePermission.SHARED_CONTENT.code() + "' permission.");
+        }
     }
 
     private static void require(FloeUser user) {

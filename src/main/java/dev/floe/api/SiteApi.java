@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.floe.accounts.FloeUser;
+import dev.floe.accounts.SitePermission;
 import dev.floe.navigation.Menus;
 import dev.floe.redirects.Redirects;
 import dev.floe.site.ResponsePages;
@@ -123,7 +124,7 @@ class SiteApi {
 
     @PutMapping(value = "/response-pages/{code}/", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> putResponsePage(@PathVariable int code, @RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
-        require(user, null);
+        require(user, SitePermission.SETTINGS.code());
         JsonBody input = JsonBody.of(body, Set.of("title", "slots"));
         return responsePage(responsePages.set(code, input.string("title"), input.object("slots"), user.asAuthor()));
     }
@@ -138,7 +139,7 @@ class SiteApi {
 
     @PatchMapping(value = "/site-settings/", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> patchSiteSettings(@RequestBody Map<String, Object> body, @AuthenticationPrincipal FloeUser user) {
-        require(user, null);
+        require(user, SitePermission.SETTINGS.code());
         JsonBody input = JsonBody.of(body, Set.of("robots_txt"));
         if (input.has("robots_txt")) {
             siteSettings.setRobotsTxt(input.string("robots_txt"), user.asAuthor());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,7 +42,8 @@ public class SharedContents {
     public static final String BLOCK_TYPE = "shared_content";
     public static final String BLOCK_FIELD = "shared_content";
 
-    private static final String SLOT = "blocks";
+    /** The name of shared content's one slot of blocks, in forms that edit it. */
+    public static final String SLOT = "blocks";
     private static final int MAX_NAME = 100;
     private static final int MAX_TITLE = 300;
     private static final int SCAN_BATCH = 500;
@@ -80,6 +82,23 @@ public class SharedContents {
     public Listing list(int offset, int limit) {
         List<View> items = contents.findAll(new OffsetPage(offset, limit)).stream().map(SharedContents::view).toList();
         return new Listing(items, contents.count());
+    }
+
+    /** Shared content whose name or title contains {@code text} (any case), by name; all of it when text is blank. */
+    @Transactional(readOnly = true)
+    public Listing search(String text, int offset, int limit) {
+        if (text == null || text.isBlank()) {
+            return list(offset, limit);
+        }
+        String pattern = "%" + text.strip().toLowerCase(Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        var page = contents.search(pattern, new OffsetPage(offset, limit));
+        return new Listing(page.getContent().stream().map(SharedContents::view).toList(), page.getTotalElements());
+    }
+
+    /** The one slot shared content has, with the block types it accepts, for forms that edit its blocks. */
+    public Map<String, List<String>> slots() {
+        return Map.of(SLOT, acceptedBlockTypes());
     }
 
     @Transactional(readOnly = true)

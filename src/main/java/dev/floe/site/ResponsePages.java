@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ResponsePages {
 
     public static final List<Integer> CODES = List.of(404, 500);
+    /** The name of a response page's one slot of blocks. */
+    public static final String SLOT = "main";
     static final List<String> ACCEPTED_BLOCKS = List.of("text", "heading", "quote", "call_to_action", "page_link");
     static final String STATIC_500 = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title></head>
@@ -62,13 +64,18 @@ public class ResponsePages {
     public record View(int code, String title, Map<String, List<Block>> slots, String updatedBy, Instant updatedAt) {
     }
 
+    /** The one slot a response page has, with the block types it accepts, for forms that edit its blocks. */
+    public Map<String, List<String>> slots() {
+        return Map.of(SLOT, ACCEPTED_BLOCKS);
+    }
+
     @Transactional(readOnly = true)
     public View get(int code) {
         checkCode(code);
         return pages.findById(code).map(page -> {
             PageContent content = JSON.readValue(page.getContent(), PageContent.class);
             return new View(code, content.title(), content.slots(), page.getUpdatedBy(), page.getUpdatedAt());
-        }).orElseGet(() -> new View(code, defaultTitle(code), Map.of("main", List.of()), null, null));
+        }).orElseGet(() -> new View(code, defaultTitle(code), Map.of(SLOT, List.of()), null, null));
     }
 
     @Transactional
@@ -78,7 +85,7 @@ public class ResponsePages {
         if (title == null || title.isBlank() || title.length() > 300) {
             problems.add(ValidationProblem.ofField("title", "a response page needs a title of at most 300 characters"));
         }
-        Map<String, List<Block>> cleaned = blockTypes.cleanSlots(Map.of("main", ACCEPTED_BLOCKS), slots, author.permissions(),
+        Map<String, List<Block>> cleaned = blockTypes.cleanSlots(Map.of(SLOT, ACCEPTED_BLOCKS), slots, author.permissions(),
                 List.of(), tree::exists, problems);
         if (!problems.isEmpty()) {
             throw new ContentValidationException(problems);

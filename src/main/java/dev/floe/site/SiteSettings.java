@@ -3,6 +3,7 @@ package dev.floe.site;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,8 @@ public class SiteSettings {
 
     static final String ROBOTS = "robots_txt";
     private static final int MAX_ROBOTS = 20_000;
+    /** A robots.txt record line: a field name (User-agent, Disallow, Sitemap, …), a colon, a value and maybe a comment. */
+    private static final Pattern ROBOTS_LINE = Pattern.compile("[A-Za-z][A-Za-z-]*\\s*:.*");
 
     private final SiteSettingRepository settings;
     private final FloeSettings floe;
@@ -50,6 +53,15 @@ public class SiteSettings {
             throw new ContentValidationException(List.of(ValidationProblem.ofField("robots_txt",
                     "may be at most " + MAX_ROBOTS + " characters long")));
         }
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && !line.startsWith("#") && !ROBOTS_LINE.matcher(line).matches()) {
+                throw new ContentValidationException(List.of(ValidationProblem.ofField("robots_txt", "line " + (i + 1)
+                        + " ('" + abbreviate(line) + "') is not a rule: write each rule as a name, a colon and a value,"
+                        + " such as 'Disallow: /private/', or start a comment with #")));
+            }
+        }
         SiteSetting setting = settings.findById(ROBOTS).orElseGet(() -> new SiteSetting(ROBOTS));
         setting.set(text, author.email(), clock.instant());
         settings.save(setting);
@@ -58,6 +70,10 @@ public class SiteSettings {
 
     Optional<String> find(String key) {
         return settings.findById(key).map(SiteSetting::getValue);
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 40 ? line : line.substring(0, 40) + "…";
     }
 
     private String defaultRobots() {

@@ -1,5 +1,6 @@
 // The media chooser beside image and document fields of the page editor (templates/admin/pages/_field.peb): it loads
-// the library's grid from /admin/media/chooser/<kind>/ into the field's panel, and a pick fills in the field.
+// the library's grid from /admin/media/chooser/<kind>/ into the field's panel, and a pick fills in the field. The page
+// chooser (templates/admin/page_chooser.peb) is the same with its own address (data-chooser-url) and panel.
 // Listeners sit on the document, so blocks added after the page loaded get choosers too.
 (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]');
@@ -15,11 +16,11 @@
       const response = await fetch(url, Object.assign({credentials: 'same-origin', headers: {'Accept': 'text/html'}}, options || {}));
       const text = await response.text();
       if (response.status >= 500 || response.headers.get('Content-Type').indexOf('text/html') !== 0) {
-        panel.textContent = 'The media library could not be reached (' + response.status + '). Try again.';
+        panel.textContent = source(chooser) + ' could not be reached (' + response.status + '). Try again.';
         return;
       }
       if (text.indexOf('data-chooser-kind') < 0) {
-        panel.textContent = response.status === 403 ? 'You may not choose media here.' : 'The media library answered ' + response.status + '.';
+        panel.textContent = response.status === 403 ? 'You may not choose from ' + source(chooser).toLowerCase() + ' here.' : source(chooser) + ' answered ' + response.status + '.';
         return;
       }
       panel.innerHTML = text;
@@ -32,14 +33,18 @@
       const search = panel.querySelector('[data-chooser-q]');
       if (search && !(options && options.keepFocus)) search.focus();
     } catch (error) {
-      panel.textContent = 'The media library could not be reached. Check your connection and try again.';
+      panel.textContent = source(chooser) + ' could not be reached. Check your connection and try again.';
     } finally {
       panel.removeAttribute('aria-busy');
     }
   }
 
   function base(chooser) {
-    return '/admin/media/chooser/' + chooser.dataset.chooser + '/';
+    return chooser.dataset.chooserUrl || '/admin/media/chooser/' + chooser.dataset.chooser + '/';
+  }
+
+  function source(chooser) {
+    return chooser.dataset.chooserSource || 'The media library';
   }
 
   function search(chooser, page) {
@@ -117,6 +122,11 @@
     const searchButton = target.closest('[data-chooser-search]');
     if (searchButton) {
       search(chooserOf(searchButton), 1);
+      return;
+    }
+    const browse = target.closest('[data-chooser-load]');
+    if (browse) {
+      load(chooserOf(browse), base(chooserOf(browse)) + browse.dataset.chooserLoad);
       return;
     }
     const page = target.closest('[data-chooser-page]');

@@ -94,7 +94,7 @@
     button.addEventListener("click", function () {
       var slotName = button.dataset.slotName;
       var type = button.parentNode.querySelector("[data-add-type]").value;
-      fetch("/admin/pages/block-form/?slot=" + encodeURIComponent(slotName) + "&type=" + encodeURIComponent(type),
+      fetch((form.dataset.blockForm || "/admin/pages/block-form/") + "?slot=" + encodeURIComponent(slotName) + "&type=" + encodeURIComponent(type),
             {credentials: "same-origin", headers: {"HX-Request": "true"}})
         .then(function (response) {
           if (!response.ok) { throw new Error("The block could not be added (" + response.status + ")."); }

@@ -118,6 +118,7 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("POST /admin/pages/{id}/review/withdraw/", EDITOR, MODERATOR, ADMINISTRATOR),
             row("GET /admin/pages/{id}/revisions/", EDITOR, MODERATOR, ADMINISTRATOR).example("/admin/pages/{home}/revisions/"),
             row("POST /admin/pages/{id}/revisions/{revision}/restore/", EDITOR, MODERATOR, ADMINISTRATOR),
+            row("GET /admin/pages/chooser/", EDITOR, MODERATOR, ADMINISTRATOR),
             row("GET /admin/pages/block-form/", EDITOR, MODERATOR, ADMINISTRATOR).example("/admin/pages/block-form/?slot=main&type=text"),
             // Redirects (admin-site).
             row("GET /admin/redirects/", ADMINISTRATOR),
@@ -134,7 +135,24 @@ class AdminRouteWalkTest extends FloeIntegrationTest {
             row("GET /admin/menus/", ADMINISTRATOR),
             row("POST /admin/menus/new/", ADMINISTRATOR),
             row("GET /admin/menus/{name}/", ADMINISTRATOR),
-            row("POST /admin/menus/{name}/", ADMINISTRATOR)
+            row("POST /admin/menus/{name}/", ADMINISTRATOR),
+            row("GET /admin/menus/{name}/delete/", ADMINISTRATOR),
+            row("POST /admin/menus/{name}/delete/", ADMINISTRATOR),
+            // Shared content (admin-content).
+            row("GET /admin/shared-content/", ADMINISTRATOR),
+            row("GET /admin/shared-content/new/", ADMINISTRATOR),
+            row("POST /admin/shared-content/new/", ADMINISTRATOR),
+            row("GET /admin/shared-content/{id}/", ADMINISTRATOR),
+            row("POST /admin/shared-content/{id}/", ADMINISTRATOR),
+            row("GET /admin/shared-content/{id}/delete/", ADMINISTRATOR),
+            row("POST /admin/shared-content/{id}/delete/", ADMINISTRATOR),
+            row("GET /admin/shared-content/block-form/", ADMINISTRATOR).example("/admin/shared-content/block-form/?slot=blocks&type=text"),
+            // Site settings and response pages (admin-content).
+            row("GET /admin/settings/", ADMINISTRATOR),
+            row("POST /admin/settings/", ADMINISTRATOR),
+            row("GET /admin/settings/response-pages/{code}/", ADMINISTRATOR).example("/admin/settings/response-pages/404/"),
+            row("POST /admin/settings/response-pages/{code}/", ADMINISTRATOR),
+            row("GET /admin/settings/response-pages/block-form/", ADMINISTRATOR).example("/admin/settings/response-pages/block-form/?slot=main&type=text")
     );
 
     /** One admin route and who may use it. */

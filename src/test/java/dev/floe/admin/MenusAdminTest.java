@@ -139,4 +139,38 @@ class MenusAdminTest extends FloeIntegrationTest {
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
     }
+
+    @Test
+    void anAdministratorDeletesAMenuAfterConfirmingAndPagesShowingItAreNotServedStale() {
+        String label = unique("Tide times");
+        String slug = unique("menu-delete");
+        Pages pages = new Pages(api);
+        pages.publish(pages.createUnderHome(slug, "Menu delete").get("id").asLong());
+        assertThat(api.put("/api/v2/menus/footer/", java.util.Map.of("items", List.of(java.util.Map.of("label", label, "url", "/tides/")))).status()).isEqualTo(200);
+        AdminClient visitor = AdminClient.anonymous(port);
+        visitor.get("/" + slug + "/");
+        AdminClient.Response cached = visitor.get("/" + slug + "/");
+        assertThat(cached.header("X-Floe-Cache")).hasValue("hit");
+        assertThat(cached.body()).contains(label);
+
+        AdminClient editor = AdminClient.signedIn(port, accounts, AdminRole.EDITOR);
+        assertThat(editor.get("/admin/menus/footer/delete/").status()).isEqualTo(403);
+        assertThat(editor.postForm("/admin/menus/footer/delete/").status()).isEqualTo(403);
+        AdminClient admin = AdminClient.signedIn(port, accounts, AdminRole.ADMINISTRATOR);
+        assertThat(admin.postWithoutToken("/admin/menus/footer/delete/", java.util.Map.of()).status()).isEqualTo(403);
+        assertThat(menus.get("footer").items()).hasSize(1);
+
+        assertThat(admin.get("/admin/menus/").body()).contains("href=\"/admin/menus/footer/delete/\"");
+        assertThat(admin.get("/admin/menus/footer/").body()).contains("href=\"/admin/menus/footer/delete/\"");
+        assertThat(admin.get("/admin/menus/footer/delete/").body()).contains("Its 1 item goes with it", "Yes, delete it");
+        AdminClient.Response deleted = admin.postForm("/admin/menus/footer/delete/");
+        assertThat(deleted.status()).isEqualTo(303);
+        assertThat(admin.get("/admin/menus/").body()).contains("was deleted").doesNotContain("<code>footer</code>");
+        assertThat(admin.get("/admin/menus/footer/delete/").status()).isEqualTo(404);
+        assertThat(admin.postForm("/admin/menus/footer/delete/").status()).isEqualTo(404);
+
+        AdminClient.Response fresh = visitor.get("/" + slug + "/");
+        assertThat(fresh.header("X-Floe-Cache")).hasValue("miss");
+        assertThat(fresh.body()).doesNotContain(label);
+    }
 }
