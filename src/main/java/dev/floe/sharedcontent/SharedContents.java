@@ -46,7 +46,6 @@ public class SharedContents {
     public static final String SLOT = "blocks";
     private static final int MAX_NAME = 100;
     private static final int MAX_TITLE = 300;
-    private static final int SCAN_BATCH = 500;
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
@@ -157,17 +156,12 @@ public class SharedContents {
     @Transactional(readOnly = true)
     public List<SharedContentInUseException.UsingPage> pagesUsing(long id) {
         List<SharedContentInUseException.UsingPage> using = new ArrayList<>();
-        for (int offset = 0; ; offset += SCAN_BATCH) {
-            PageTree.Result batch = tree.search(new PageTree.Query(null, null, null, false, offset, SCAN_BATCH));
-            for (Page page : batch.items()) {
-                if (places(page.getDraftContent(), id) || places(page.getLiveContent(), id)) {
-                    using.add(new SharedContentInUseException.UsingPage(page.getId(), page.getPath()));
-                }
-            }
-            if (batch.items().size() < SCAN_BATCH) {
-                return using;
+        for (Page page : tree.withContentContaining('"' + BLOCK_TYPE + '"')) {
+            if (places(page.getDraftContent(), id) || places(page.getLiveContent(), id)) {
+                using.add(new SharedContentInUseException.UsingPage(page.getId(), page.getPath()));
             }
         }
+        return using;
     }
 
     private boolean places(String json, long id) {
