@@ -188,18 +188,11 @@ class ReindexOnOpenSearchTest extends ReindexTest {
         assertThat(pages.search(anonymous, q(during)).get("meta").get("total").asLong()).as("the old index missed the edit").isZero();
 
         indexer.beforeStep = (step, newIndexes) -> { };
-        List<String> steps = new CopyOnWriteArrayList<>();
-        indexer.reindex(new SearchIndexer.Progress() {
-            @Override
-            public void indexed(long done, long total) {
-            }
-
-            @Override
-            public void step(String description) {
-                steps.add(description);
-            }
-        }, Duration.ofMinutes(2));
-        assertThat(steps.getFirst()).startsWith("Repairing a rebuild left half-done");
+        // The next floe reindex starts although the aliases are split (Hibernate Search's schema check would refuse
+        // them), and repairs the rebuild before its own.
+        Cli.Result result = Cli.run(cliEnvironment(), "reindex");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("Repairing a rebuild left half-done").contains("Building the new index ");
         assertThat(readIndex()).isEqualTo(writeIndex()).isNotEqualTo(old);
         assertThat(generations()).containsExactly(readIndex());
         pages.awaitSearch(anonymous, q(during), finds(edited));
