@@ -36,13 +36,13 @@ import dev.floe.config.FloeSettings;
 import dev.floe.pages.Page;
 
 /**
- * Rebuilds the search indexes from the database. Every page (and every {@link SearchableEntity}) is queued for re-indexing through the outbox, where the
- * instances' event processors replace each page's document where it stands: the index is never emptied, so searches
- * keep answering in full while it runs, and a rebuild started beside running instances (even one holding the
- * embedded index) is carried out by them. Documents of pages that no longer exist are removed at the end.
+ * Rebuilds the search indexes from the database, while searches keep answering in full.
  *
- * <p>Hibernate Search's mass indexer is not used: it adds documents on the assumption that the index was purged
- * first, which would leave duplicates in an index that keeps answering.
+ * <p>On Elasticsearch / OpenSearch, into new indexes swapped in at the end (see {@link IndexSwap}), so that a changed
+ * mapping or analyzer takes effect. On the embedded index, in place: every page (and every {@link SearchableEntity})
+ * is queued for re-indexing through the outbox, where the instance holding the index replaces each document where it
+ * stands, and documents of entities that no longer exist are removed at the end. The embedded index is not swapped:
+ * its folder is fixed when the serving instance starts and held open by it, not by the process running the rebuild.
  */
 @Service
 public class SearchIndexer {
