@@ -155,8 +155,56 @@ final class OpenSearchIndexes {
         return ids;
     }
 
+    /**
+     * Takes the lease that lets one rebuild run at a time: a document in its own small index, renewed by {@link #renewLease}
+     * while the rebuild runs. A lease not renewed for {@code expiry} (its holder was killed) may be taken over.
+     * Returns the lease's version to renew it with, or empty when another rebuild holds it.
+     */
+    Optional<Lease> takeLease(String index, String owner, Duration expiry) {
+        String lease = index + "-rebuild-lease";
+        if (send("HEAD", "/" + encode(lease), null, true) == null) {
+            send("PUT", "/" + encode(lease), "{\"settings\":{\"number_of_shards\":1,\"auto_expand_replicas\":\"0-1\"}}", true, 400);
+        }
+        String document = "/" + encode(lease) + "/_doc/lease";
+        String body = "{\"owner\":\"" + owner + "\",\"renewed\":" + System.currentTimeMillis() + "}";
+        JsonNode current = send("GET", document, null, true);
+        String condition;
+        if (current == null || !current.path("found").asBoolean(false)) {
+            condition = "?op_type=create";
+        } else if (System.currentTimeMillis() - current.path("_source").path("renewed").asLong(0) > expiry.toMillis()) {
+            condition = "?if_seq_no=" + current.get("_seq_no").asLong() + "&if_primary_term=" + current.get("_primary_term").asLong();
+        } else {
+            return Optional.empty();
+        }
+        JsonNode written = send("PUT", document + condition + "&refresh=true", body, false, 409);
+        return written == null ? Optional.empty() : Optional.of(new Lease(lease, owner, written.get("_seq_no").asLong(), written.get("_primary_term").asLong()));
+    }
+
+    /** A lease held, and the version of its document that only its holder may overwrite. */
+    record Lease(String index, String owner, long seqNo, long primaryTerm) {
+    }
+
+    /** Renews a lease; empty when it was taken over meanwhile (this holder was thought dead). */
+    Optional<Lease> renewLease(Lease lease) {
+        String body = "{\"owner\":\"" + lease.owner() + "\",\"renewed\":" + System.currentTimeMillis() + "}";
+        JsonNode written = send("PUT", "/" + encode(lease.index()) + "/_doc/lease?if_seq_no=" + lease.seqNo() + "&if_primary_term="
+                + lease.primaryTerm() + "&refresh=true", body, false, 409);
+        return written == null ? Optional.empty() : Optional.of(new Lease(lease.index(), lease.owner(), written.get("_seq_no").asLong(),
+                written.get("_primary_term").asLong()));
+    }
+
+    void releaseLease(Lease lease) {
+        send("DELETE", "/" + encode(lease.index()) + "/_doc/lease?if_seq_no=" + lease.seqNo() + "&if_primary_term=" + lease.primaryTerm(),
+                null, true, 409);
+    }
+
     /** Sends a request; a 404 gives null when {@code missingIsFine}, any other failure throws with the server's reason. */
     private JsonNode send(String method, String path, String body, boolean missingIsFine) {
+        return send(method, path, body, missingIsFine, 0);
+    }
+
+    /** As {@link #send(String, String, String, boolean)}, and a response of status {@code alsoNull} gives null too. */
+    private JsonNode send(String method, String path, String body, boolean missingIsFine, int alsoNull) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -172,7 +220,7 @@ final class OpenSearchIndexes {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the search engine", e);
         }
-        if (response.statusCode() == 404 && missingIsFine) {
+        if ((response.statusCode() == 404 && missingIsFine) || response.statusCode() == alsoNull) {
             return null;
         }
         if (response.statusCode() / 100 != 2) {

@@ -27,6 +27,8 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.hibernate.search.util.common.SearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,7 +49,11 @@ import dev.floe.pages.Page;
 @Service
 public class SearchIndexer {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
     private static final int BATCH = 500;
+    /** How long a rebuild on a search server holds its claim without renewing it before another may take over. */
+    private static final Duration LEASE_EXPIRY = Duration.ofSeconds(60);
 
     private final FloeSettings settings;
     private final Environment environment;
@@ -166,6 +172,7 @@ public class SearchIndexer {
         private final Map<String, String> oldIndexes = new LinkedHashMap<>();
         private final Map<String, String> newIndexes = new LinkedHashMap<>();
         private boolean writesMoved;
+        private java.util.concurrent.atomic.AtomicReference<OpenSearchIndexes.Lease> lease;
 
         IndexSwap(OpenSearchIndexes server, Progress progress, Duration timeout) {
             this.server = server;
@@ -175,6 +182,48 @@ public class SearchIndexer {
         }
 
         Report run() {
+            String owner = ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID();
+            OpenSearchIndexes.Lease taken = server.takeLease(names.getFirst(), owner, LEASE_EXPIRY).orElseThrow(() -> new IllegalStateException(
+                    "Another floe reindex is rebuilding the search index; wait for it to finish (a killed one's claim lapses after "
+                            + LEASE_EXPIRY.toSeconds() + " s)"));
+            java.util.concurrent.atomic.AtomicReference<OpenSearchIndexes.Lease> lease = new java.util.concurrent.atomic.AtomicReference<>(taken);
+            var renewal = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("floe-reindex-lease").factory());
+            renewal.scheduleWithFixedDelay(() -> {
+                OpenSearchIndexes.Lease held = lease.get();
+                if (held != null) {
+                    try {
+                        lease.set(server.renewLease(held).orElse(null));
+                    } catch (RuntimeException e) {
+                        log.warn("Could not renew the search rebuild's lease: {}", firstLine(e));
+                    }
+                }
+            }, LEASE_EXPIRY.toSeconds() / 6, LEASE_EXPIRY.toSeconds() / 6, java.util.concurrent.TimeUnit.SECONDS);
+            this.lease = lease;
+            try {
+                return swap();
+            } finally {
+                renewal.shutdownNow();
+                OpenSearchIndexes.Lease held = lease.get();
+                if (held != null) {
+                    try {
+                        server.releaseLease(held);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not release the search rebuild's lease (it lapses by itself): {}", firstLine(e));
+                    }
+                }
+            }
+        }
+
+        /** Fails the rebuild once another one has taken the lease over, thinking this one dead. */
+        private void step(String name) {
+            if (lease.get() == null) {
+                throw new IllegalStateException("Another floe reindex took over the rebuild, this one having gone "
+                        + LEASE_EXPIRY.toSeconds() + " s without renewing its claim");
+            }
+            beforeStep.accept(name, newIndexes);
+        }
+
+        private Report swap() {
             long started = System.nanoTime();
             repairHalfDoneRebuild();
             for (String name : names) {
@@ -193,23 +242,30 @@ public class SearchIndexer {
                     newIndexes.put(name, next);
                     server.create(next, schema.bodyParts().getFirst().toString(), schema.parameters());
                 }
-                beforeStep.accept("move-write-aliases", newIndexes);
+                step("move-write-aliases");
                 moveAliases(OpenSearchIndexes::writeAlias, oldIndexes, newIndexes);
                 writesMoved = true;
-                beforeStep.accept("mass-index", newIndexes);
+                step("mass-index");
                 progress.step("Building the new index " + String.join(", ", newIndexes.values()));
                 massIndex();
-                beforeStep.accept("replay", newIndexes);
+                step("replay");
                 progress.step("Bringing in the edits made meanwhile");
                 Report replayed = inPlace(progress, timeout);
-                beforeStep.accept("move-read-aliases", newIndexes);
+                long dropped = replayed.removed();
+                for (Indexed type : indexed()) {
+                    dropped += goneEntities(type, server.documentIds(oldIndexes.get(type.index())));
+                }
+                step("move-read-aliases");
                 moveAliases(OpenSearchIndexes::readAlias, oldIndexes, newIndexes);
-                report = new Report(replayed.pages(), replayed.others(), replayed.removed(), (System.nanoTime() - started) / 1_000_000);
+                report = new Report(replayed.pages(), replayed.others(), dropped, (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 throw rollBack(e);
             }
-            // The swap is done; an old index left behind here is deleted by the next rebuild.
-            oldIndexes.values().forEach(server::delete);
+            try {
+                oldIndexes.values().forEach(server::delete);
+            } catch (RuntimeException e) {
+                log.warn("The search index swap is done, but deleting the old index failed ({}); the next floe reindex deletes it", firstLine(e));
+            }
             return report;
         }
 
@@ -247,6 +303,15 @@ public class SearchIndexer {
             }
         }
 
+        /** How many of an old index's documents are of entities gone from the database: the swap drops them. */
+        private long goneEntities(Indexed type, Set<String> documentIds) {
+            Set<Long> gone = new HashSet<>();
+            documentIds.forEach(id -> gone.add(Long.parseLong(id)));
+            transactions.executeWithoutResult(status -> gone.removeAll(
+                    entityManager.createQuery("select e.id from " + entityName(type.type()) + " e", Long.class).getResultList()));
+            return gone.size();
+        }
+
         private Map<String, ElasticsearchIndexSchemaExport> expectedSchemas() {
             Map<String, ElasticsearchIndexSchemaExport> schemas = new LinkedHashMap<>();
             Search.mapping(entityManager.getEntityManagerFactory()).scope(Object.class).schemaManager()
@@ -271,31 +336,40 @@ public class SearchIndexer {
             }
         }
 
-        /** Puts the write aliases back on the old indexes, deletes the new ones and brings the old ones up to date. */
+        /**
+         * Puts both aliases of every index back on the old one (from the server's state, not from what this rebuild
+         * believes it did: a request can succeed although its answer was lost), deletes the new indexes and brings the
+         * old ones up to date.
+         */
         private RuntimeException rollBack(RuntimeException failure) {
             String reason = firstLine(failure);
             try {
-                if (writesMoved) {
-                    List<OpenSearchIndexes.AliasMove> moves = new ArrayList<>();
-                    for (String name : names) {
-                        String writeAlias = OpenSearchIndexes.writeAlias(name);
-                        if (server.isConcreteIndex(writeAlias)) {
-                            moves.add(new OpenSearchIndexes.AliasMove(writeAlias, null, oldIndexes.get(name), true));
+                List<OpenSearchIndexes.AliasMove> moves = new ArrayList<>();
+                for (String name : names) {
+                    String old = oldIndexes.get(name);
+                    for (String alias : List.of(OpenSearchIndexes.writeAlias(name), OpenSearchIndexes.readAlias(name))) {
+                        if (server.isConcreteIndex(alias)) {
+                            moves.add(new OpenSearchIndexes.AliasMove(alias, null, old, true));
                         } else {
-                            moves.add(new OpenSearchIndexes.AliasMove(writeAlias, server.aliasTarget(writeAlias).orElse(null), oldIndexes.get(name)));
+                            String target = server.aliasTarget(alias).orElse(null);
+                            if (!old.equals(target)) {
+                                moves.add(new OpenSearchIndexes.AliasMove(alias, target, old));
+                            }
                         }
                     }
+                }
+                if (!moves.isEmpty()) {
                     server.moveAliases(moves);
                 }
                 newIndexes.values().forEach(server::delete);
-                if (writesMoved) {
+                if (writesMoved || !moves.isEmpty()) {
                     progress.step("The rebuild failed; bringing the edits made meanwhile into " + String.join(", ", oldIndexes.values()));
                     inPlace(progress, timeout);
                 }
             } catch (RuntimeException alsoFailed) {
                 alsoFailed.addSuppressed(failure);
                 return new IllegalStateException("The rebuild failed (" + reason + ") and so did restoring the old index (" + firstLine(alsoFailed)
-                        + "); searches still read the old index; run floe reindex again to repair it", alsoFailed);
+                        + "); run floe reindex again: it repairs a rebuild left half-done first", alsoFailed);
             }
             return new IllegalStateException("The rebuild failed (" + reason + "); the old index serves searches as before, with every edit", failure);
         }
