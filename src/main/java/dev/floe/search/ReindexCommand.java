@@ -9,8 +9,9 @@ import dev.floe.config.FloeContext;
 import picocli.CommandLine.Command;
 
 /**
- * {@code floe reindex}: rebuilds the search index from the database while searches keep answering; a progress bar
- * on a terminal, a line per tenth otherwise.
+ * {@code floe reindex}: rebuilds the search index from the database while searches keep answering (on a search
+ * server into a new index swapped in at the end, on the embedded index in place); a progress bar on a terminal, a
+ * line per tenth otherwise.
  */
 @Command(name = "reindex", description = "Rebuild the search index from the database; searches keep answering meanwhile.")
 public class ReindexCommand implements Callable<Integer> {
@@ -21,7 +22,16 @@ public class ReindexCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (ConfigurableApplicationContext context = FloeContext.start(false, null, SearchConfiguration.INDEXING_COMMAND + "=true")) {
             ProgressReport progress = new ProgressReport(out, terminal);
-            SearchIndexer.Report report = context.getBean(SearchIndexer.class).reindex(progress, java.time.Duration.ofHours(2));
+            SearchIndexer.Report report;
+            try {
+                report = context.getBean(SearchIndexer.class).reindex(progress, java.time.Duration.ofHours(2));
+            } catch (RuntimeException e) {
+                progress.finish();
+                // The rebuild's own sentence says what state the index is left in; its causes only say what broke.
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                System.err.println("floe: " + message.lines().findFirst().orElse(message));
+                return 1;
+            }
             progress.finish();
             out.printf("Reindexed %d page(s) and %d media item(s) in %.1f s (%.0f items/s); removed %d stale document(s).%n",
                     report.pages(), report.others(), report.millis() / 1000.0,
@@ -61,6 +71,16 @@ public class ReindexCommand implements Callable<Integer> {
                 lastTenth = percent / 10;
                 out.println("Reindexing: " + done + " of " + total + " item(s) (" + percent + "%)");
             }
+        }
+
+        @Override
+        public synchronized void step(String description) {
+            if (terminal && lastDrawn != 0) {
+                out.println();
+            }
+            out.println(description);
+            lastTenth = -1;
+            lastDrawn = 0;
         }
 
         synchronized void finish() {

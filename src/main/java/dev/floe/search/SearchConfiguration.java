@@ -76,7 +76,33 @@ class SearchConfiguration {
         settings.elasticsearchAddress().ifPresent(SearchConfiguration::requireReachable);
         String indexName = indexName(settings, environment);
         SearchMapping mapping = new SearchMapping(renderer, indexName, others);
-        return properties -> properties.putAll(searchProperties(settings, mapping, role.processes()));
+        boolean rebuilding = role.processes() && settings.elasticsearchAddress().isPresent()
+                && rebuildInProgress(new OpenSearchIndexes(settings.elasticsearchAddress().get()), indexName, others);
+        return properties -> {
+            properties.putAll(searchProperties(settings, mapping, role.processes()));
+            if (rebuilding) {
+                // Hibernate Search's schema check refuses aliases split between two indexes, and would stop start-up.
+                properties.put("hibernate.search.schema_management.strategy", "none");
+            }
+        };
+    }
+
+    /**
+     * Whether a rebuild (running, or killed half-way) has the write alias of an index on another index than its read
+     * alias. An instance starting meanwhile leaves the schema alone; floe reindex repairs a half-done rebuild.
+     */
+    private static boolean rebuildInProgress(OpenSearchIndexes server, String indexName, List<SearchableEntity<?>> others) {
+        List<String> names = new java.util.ArrayList<>(List.of(indexName));
+        others.forEach(other -> names.add(SearchMapping.indexName(indexName, other)));
+        for (String name : names) {
+            Optional<String> read = server.aliasTarget(OpenSearchIndexes.readAlias(name));
+            if (read.isPresent() && !read.equals(server.aliasTarget(OpenSearchIndexes.writeAlias(name)))) {
+                log.warn("The search index {} is being rebuilt, or a rebuild was left half-done (its aliases point to different indexes);"
+                        + " its schema is left as it is. If no floe reindex is running, run one: it repairs the rebuild first.", name);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
