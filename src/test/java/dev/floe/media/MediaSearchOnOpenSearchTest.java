@@ -10,19 +10,19 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.floe.search.OpenSearchTestNode;
 
-/** The same media search on a real OpenSearch node, with a database and var folder of its own. */
+/** The same media search on a real OpenSearch node (shared with other test classes), with a database and var folder of its own. */
 class MediaSearchOnOpenSearchTest extends MediaSearchTest {
 
-    private static OpenSearchTestNode node;
+    private static String searchAddress;
     private static Path varDir;
 
     @DynamicPropertySource
     static void openSearch(DynamicPropertyRegistry registry) {
-        if (node == null) {
-            node = OpenSearchTestNode.start();
+        if (searchAddress == null) {
+            searchAddress = OpenSearchTestNode.sharedAddress();
             varDir = tempDir();
         }
-        registry.add("ELASTICSEARCH_ADDRESS", node::address);
+        registry.add("ELASTICSEARCH_ADDRESS", () -> searchAddress);
         registry.add("FLOE_VAR_DIR", varDir::toString);
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + varDir.resolve("db/floe") + ";AUTO_SERVER=TRUE");
         registry.add("spring.datasource.username", () -> "sa");

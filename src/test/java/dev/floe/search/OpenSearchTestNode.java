@@ -23,6 +23,25 @@ public final class OpenSearchTestNode {
         this.port = port;
     }
 
+    private static OpenSearchTestNode shared;
+
+    /**
+     * The address of a node that test classes share and never stop: the suite's own (ELASTICSEARCH_ADDRESS, when it
+     * runs against the real services), or else one started for this JVM. A test class with a database of its own
+     * gets index names of its own (SearchConfiguration names them per database in the test settings), so classes
+     * sharing the node never see each other's documents. Starting a node takes longer than most test classes run.
+     */
+    public static synchronized String sharedAddress() {
+        String suites = System.getenv("ELASTICSEARCH_ADDRESS");
+        if (suites != null && !suites.isBlank()) {
+            return suites;
+        }
+        if (shared == null) {
+            shared = start();
+        }
+        return shared.address();
+    }
+
     public static OpenSearchTestNode start() {
         try {
             Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();

@@ -33,23 +33,24 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The rebuild on a real OpenSearch node, where it builds a new index and swaps it in: the tests of {@link ReindexTest}
  * (searches answer in full throughout, an edit made meanwhile is found after the swap), and what happens when a
- * rebuild fails or dies half-way, and that a changed analyzer is live after a rebuild. Its own database and var folder.
+ * rebuild fails or dies half-way, and that a changed analyzer is live after a rebuild. Its own database and var folder,
+ * on the node test classes share (its index names are its own).
  */
 class ReindexOnOpenSearchTest extends ReindexTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static OpenSearchTestNode node;
+    private static String searchAddress;
     private static Path varDir;
 
     @DynamicPropertySource
     static void openSearch(DynamicPropertyRegistry registry) {
-        if (node == null) {
-            node = OpenSearchTestNode.start();
+        if (searchAddress == null) {
+            searchAddress = OpenSearchTestNode.sharedAddress();
             varDir = tempDir();
         }
-        registry.add("ELASTICSEARCH_ADDRESS", node::address);
+        registry.add("ELASTICSEARCH_ADDRESS", () -> searchAddress);
         registry.add("FLOE_VAR_DIR", varDir::toString);
         for (String variable : List.of("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD")) {
             registry.add(variable, () -> "");
@@ -302,13 +303,13 @@ class ReindexOnOpenSearchTest extends ReindexTest {
     }
 
     private static Map<String, String> cliEnvironment() {
-        return Map.of("ELASTICSEARCH_ADDRESS", node.address(), "FLOE_VAR_DIR", varDir.toString(),
+        return Map.of("ELASTICSEARCH_ADDRESS", searchAddress, "FLOE_VAR_DIR", varDir.toString(),
                 "PGHOST", "", "PGPORT", "", "PGDATABASE", "", "PGUSER", "", "PGPASSWORD", "");
     }
 
     private static JsonNode http(String method, String path, String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.address() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(searchAddress + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
                 request.header("Content-Type", "application/json");
