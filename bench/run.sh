@@ -17,7 +17,7 @@
 # python3-django gunicorn python3-psycopg2 nginx-light; run as root (the anchor and PostgreSQL use runuser).
 # The report is printed and kept in bench/results/ (git-ignored). Every process started here is stopped on exit.
 #
-# Environment: BENCH_JAVA_OPTS (JVM flags for the server; default below), MVN_FLAGS (default "-q -B"),
+# Environment: BENCH_JAVA_OPTS (more JVM flags for the server, after deploy/image/java-options), MVN_FLAGS (default "-q -B"),
 #              BENCH_LONG_WARMUP (seconds, default 60: an extra render row after a longer JIT warm-up; 0 skips it),
 #              FLOE_BENCH_PG_BIN (default /usr/lib/postgresql/15/bin),
 #              BENCH_AOT (default 1: after seeding, extract the jar and make the JVM's AOT cache with a training run,
@@ -47,9 +47,8 @@ done
 case $BUILD_DIR in /*) ;; *) BUILD_DIR=$ROOT/$BUILD_DIR ;; esac
 JAR=$BUILD_DIR/floe.jar
 PGBIN=${FLOE_BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
-# Server JVM: serial GC (2 cores: no GC threads competing with request threads), fixed 512 MiB heap ceiling,
-# small thread stacks. The same as the ./floe launcher's defaults plus -Xmx512m.
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k}
+# Server JVM: the defaults every instance runs with (the image, the launcher, the cluster), then BENCH_JAVA_OPTS.
+JAVA_OPTS="@$ROOT/deploy/image/java-options ${BENCH_JAVA_OPTS-}"
 CLI_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the one-off createsuperuser / createtoken commands
 ARTICLE=/news/restoring-the-harbour-crane/
 AOT=${BENCH_AOT:-1}                           # 1: serve from the extracted jar with an AOT cache, as the image does
@@ -158,7 +157,8 @@ FLOE_ENV=(-u PGPASSWORD -u REDIS_ADDRESS -u ELASTICSEARCH_ADDRESS -u FORCE_SSL
   FLOE_SITE_DIR="$HERE/site" SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
 
 SERVE_JAR=$JAR SERVE_OPTS=""
-start_floe() {   # start_floe LOG: starts the server (FPID), waits for /-/health/ready; START_MS = launch to ready
+start_floe() {   # start_floe LOG: starts the server (FPID), waits for /-/health/ready; START_MS = launch to ready,
+                 # START_CPU_MS = the server's CPU time (user + system) until then, which other load inflates far less
   local t0 i=0
   t0=$(now_ns)
   # shellcheck disable=SC2086
@@ -169,6 +169,7 @@ start_floe() {   # start_floe LOG: starts the server (FPID), waits for /-/health
     sleep 0.01; i=$((i+1)); [ $i -lt 12000 ] || { echo "timeout waiting for Floe to be ready" >&2; exit 1; }
   done
   START_MS=$(( ($(now_ns) - t0) / 1000000 ))
+  START_CPU_MS=$(( $(tree_ticks "$FPID") * 1000 / $(getconf CLK_TCK) ))
 }
 stop_floe() { kill -TERM "$FPID"; wait "$FPID" 2>/dev/null || true; FPID=""; }
 
@@ -204,13 +205,13 @@ if [ "$AOT" = 1 ]; then
   echo "== AOT cache: $(du -m "$W/app/floe.aot" | cut -f1) MB, extraction and training run $(( ($(now_ns) - t0) / 1000000 )) ms"
 fi
 # 3 cold starts on the seeded database (like the anchor's); the median is the start-up figure; bench on the last
-ms=()
+ms=() cpu_ms=()
 for k in 1 2 3; do
   [ -z "$FPID" ] || stop_floe
-  start_floe "$R/floe-serve-$k.log"; ms+=("$START_MS")
+  start_floe "$R/floe-serve-$k.log"; ms+=("$START_MS"); cpu_ms+=("$START_CPU_MS")
 done
 startup=$(printf '%s\n' "${ms[@]}" | sort -n | sed -n 2p)
-echo "== start-up to ready: ${ms[*]} ms (median $startup)"
+echo "== start-up to ready: ${ms[*]} ms (median $startup); CPU time until ready: ${cpu_ms[*]} ms (median $(printf '%s\n' "${cpu_ms[@]}" | sort -n | sed -n 2p))"
 
 curl -s -D "$R/floe-headers.txt" -o "$R/floe-body.bin" "$BASE$ARTICLE"
 curl -s -o "$R/floe-api-body.bin" "$BASE/api/v2/pages/$ARTICLE_ID/"
@@ -232,6 +233,7 @@ mem=$(mem_of "$FPID")
 heap=$("$JAVA_HOME/bin/jcmd" "$FPID" GC.heap_info 2>/dev/null | grep -m1 -iE 'total|heap' | sed 's/^ *//' || true)
 for l in floe floe-api floe-warm; do [ -f "$R/$l-run1.txt" ] || continue; echo "startup_ms=$startup startups=$(IFS=/; echo "${ms[*]}") first_start_ms=$first_ms $mem" >"$R/$l.meta"; done
 echo "heap after load: $heap" >"$R/floe-heap.txt"
+echo "== RSS after load: $(( $(awk '/^VmRSS/{print $2}' "/proc/$FPID/status") / 1024 )) MiB (peak $(( $(awk '/^VmHWM/{print $2}' "/proc/$FPID/status") / 1024 )) MiB)"
 if [ -n "${BENCH_SCALE:-}" ]; then
   # Cached pages: the same article from the page cache, plain and gzip (kept compressed in the cache), first in this
   # process, then in Redis as several instances share it; and nginx serving the same HTML as a static file, plain

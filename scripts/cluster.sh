@@ -14,7 +14,7 @@
 #   FLOE_CLUSTER_DIR   the run's folder; $FLOE_CLUSTER_DIR/instance.sh start|stop|kill N (N = 1..3) and
 #                      $FLOE_CLUSTER_DIR/service.sh restart-postgres|stop-redis|start-redis|stop-opensearch|start-opensearch
 #                      work on the running cluster
-# Environment: CLUSTER_JAVA_OPTS (JVM flags per instance; default below).
+# Environment: CLUSTER_JAVA_OPTS (more JVM flags per instance, after Floe's defaults in deploy/image/java-options).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -32,8 +32,8 @@ while [ $# -gt 0 ]; do
 done
 case $BUILD_DIR in /*) ;; *) BUILD_DIR=$ROOT/$BUILD_DIR ;; esac
 JAR=$BUILD_DIR/floe.jar
-# Serial GC on 2 cores; heap, metaspace and code cache bounded so each instance stays under 300 MB resident.
-JAVA_OPTS=${CLUSTER_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=4}
+# Instances run with the JVM defaults of the image and the launcher.
+JAVA_OPTS="@$ROOT/deploy/image/java-options ${CLUSTER_JAVA_OPTS-}"
 
 for tool in curl python3; do command -v "$tool" >/dev/null || { echo "cluster.sh: $tool is missing" >&2; exit 1; }; done
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
