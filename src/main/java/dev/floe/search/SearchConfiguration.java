@@ -135,6 +135,11 @@ class SearchConfiguration {
             p.put("hibernate.search.coordination.event_processor.retry_delay", 5);
             // Larger batches than the default 50: a rebuild queues every page at once.
             p.put("hibernate.search.coordination.event_processor.batch_size", 200);
+            if (settings.module() == SettingsModule.TEST) {
+                // Tests kill instances on purpose: the events of an agent that stopped pulsing go to the others after
+                // 10 s rather than Hibernate Search's 30 s.
+                p.put("hibernate.search.coordination.event_processor.pulse_expiration", 10_000);
+            }
         } else {
             p.put("hibernate.search.coordination.event_processor.enabled", false);
         }

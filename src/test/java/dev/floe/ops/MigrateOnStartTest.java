@@ -57,7 +57,7 @@ class MigrateOnStartTest {
     void severalProductionInstancesToldToMigrateStartingAtOnceApplyEachChangeOnce() throws Exception {
         Map<String, String> env = production();
         env.put("FLOE_MIGRATE_ON_START", "yes");
-        int count = 3;
+        int count = 2; // two JVMs racing catch a change applied twice as well as three did, for one JVM start fewer
 
         List<Future<ServingProcess>> starting = new ArrayList<>();
         try (ExecutorService together = Executors.newVirtualThreadPerTaskExecutor()) {
