@@ -54,7 +54,8 @@ for backend in $backends; do
   floe migrate >/dev/null
   "$java" -cp "$cp" scripts/SeedPages.java seed "$pages" >&2
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  PORT=$port floe serve >"$dir/serve.log" 2>&1 &
+  # java itself in the background, not the floe function: $! must be the JVM's pid for the kills below to stop it.
+  PORT=$port "$java" -XX:+UseSerialGC -cp "$cp" dev.floe.ops.Floe serve >"$dir/serve.log" 2>&1 &
   serve_pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/-/health/ready")" = 200 ]; do
     kill -0 "$serve_pid" 2>/dev/null || { tail -n 40 "$dir/serve.log" >&2; exit 1; }
