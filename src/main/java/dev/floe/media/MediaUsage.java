@@ -20,8 +20,6 @@ import dev.floe.pages.PageTree;
 @Component
 class MediaUsage {
 
-    private static final int SCAN_BATCH = 500;
-
     private final PageTree tree;
     private final ContentCodec codec;
     private final BlockTypes blockTypes;
@@ -34,17 +32,12 @@ class MediaUsage {
 
     List<MediaInUseException.UsingPage> pagesUsing(FieldType type, long id) {
         List<MediaInUseException.UsingPage> using = new ArrayList<>();
-        for (int offset = 0; ; offset += SCAN_BATCH) {
-            PageTree.Result batch = tree.search(new PageTree.Query(null, null, null, false, offset, SCAN_BATCH));
-            for (Page page : batch.items()) {
-                if (uses(page.getDraftContent(), type, id) || uses(page.getLiveContent(), type, id)) {
-                    using.add(new MediaInUseException.UsingPage(page.getId(), page.getPath()));
-                }
-            }
-            if (batch.items().size() < SCAN_BATCH) {
-                return using;
+        for (Page page : tree.withContentContaining(Long.toString(id))) {
+            if (uses(page.getDraftContent(), type, id) || uses(page.getLiveContent(), type, id)) {
+                using.add(new MediaInUseException.UsingPage(page.getId(), page.getPath()));
             }
         }
+        return using;
     }
 
     private boolean uses(String json, FieldType type, long id) {
