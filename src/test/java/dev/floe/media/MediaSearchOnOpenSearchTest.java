@@ -1,8 +1,5 @@
 package dev.floe.media;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,22 +17,9 @@ class MediaSearchOnOpenSearchTest extends MediaSearchTest {
     static void openSearch(DynamicPropertyRegistry registry) {
         if (searchAddress == null) {
             searchAddress = OpenSearchTestNode.sharedAddress();
-            varDir = tempDir();
+            varDir = OpenSearchTestNode.newTestFolder("opensearch-media-");
         }
-        registry.add("ELASTICSEARCH_ADDRESS", () -> searchAddress);
-        registry.add("FLOE_VAR_DIR", varDir::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + varDir.resolve("db/floe") + ";AUTO_SERVER=TRUE");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
+        OpenSearchTestNode.registerOwnDatabase(registry, searchAddress, varDir);
     }
 
-    private static Path tempDir() {
-        try {
-            Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
-            Files.createDirectories(root);
-            return Files.createTempDirectory(root, "opensearch-media-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

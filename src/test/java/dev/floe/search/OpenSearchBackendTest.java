@@ -6,9 +6,6 @@ import static dev.floe.search.SearchFixtures.q;
 import static dev.floe.search.SearchFixtures.word;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +33,9 @@ class OpenSearchBackendTest extends FloeIntegrationTest {
     static void openSearch(DynamicPropertyRegistry registry) {
         if (node == null) {
             node = OpenSearchTestNode.start();
-            varDir = tempDir();
+            varDir = OpenSearchTestNode.newTestFolder("opensearch-site-");
         }
-        registry.add("ELASTICSEARCH_ADDRESS", node::address);
-        registry.add("FLOE_VAR_DIR", varDir::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + varDir.resolve("db/floe") + ";AUTO_SERVER=TRUE");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
+        OpenSearchTestNode.registerOwnDatabase(registry, node.address(), varDir);
         registry.add("floe.search.retry-interval", () -> "2s");
     }
 
@@ -105,13 +98,4 @@ class OpenSearchBackendTest extends FloeIntegrationTest {
         assertThat(ids(pages.search(anonymous, q(before)))).isEqualTo(List.of(earlier));
     }
 
-    private static Path tempDir() {
-        try {
-            Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
-            Files.createDirectories(root);
-            return Files.createTempDirectory(root, "opensearch-site-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

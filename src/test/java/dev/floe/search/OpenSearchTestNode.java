@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real single-node OpenSearch 2.19 in its own JVM (scripts/opensearch.sh, jars from Maven Central), on a free
  * loopback port. It can be stopped and started again on the same port and data, and dies with the test JVM.
@@ -44,16 +46,37 @@ public final class OpenSearchTestNode {
 
     public static OpenSearchTestNode start() {
         try {
-            Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
-            Files.createDirectories(root);
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            OpenSearchTestNode node = new OpenSearchTestNode(Files.createTempDirectory(root, "opensearch-"), port);
+            OpenSearchTestNode node = new OpenSearchTestNode(newTestFolder("opensearch-"), port);
             Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
             node.startAgain();
             return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Points a test class's context at the search server at {@code address}, with a var folder and embedded H2
+     * database of its own in {@code varDir}, so that its outbox and index names are its own.
+     */
+    public static void registerOwnDatabase(DynamicPropertyRegistry registry, String address, Path varDir) {
+        registry.add("ELASTICSEARCH_ADDRESS", () -> address);
+        registry.add("FLOE_VAR_DIR", varDir::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + varDir.resolve("db/floe") + ";AUTO_SERVER=TRUE");
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    /** A new folder under the tests' var root ({@code floe.test.var}). */
+    public static Path newTestFolder(String prefix) {
+        try {
+            Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
+            Files.createDirectories(root);
+            return Files.createTempDirectory(root, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,16 +47,12 @@ class ReindexOnOpenSearchTest extends ReindexTest {
     static void openSearch(DynamicPropertyRegistry registry) {
         if (searchAddress == null) {
             searchAddress = OpenSearchTestNode.sharedAddress();
-            varDir = tempDir();
+            varDir = OpenSearchTestNode.newTestFolder("opensearch-reindex-");
         }
-        registry.add("ELASTICSEARCH_ADDRESS", () -> searchAddress);
-        registry.add("FLOE_VAR_DIR", varDir::toString);
+        OpenSearchTestNode.registerOwnDatabase(registry, searchAddress, varDir);
         for (String variable : List.of("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD")) {
             registry.add(variable, () -> "");
         }
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + varDir.resolve("db/floe") + ";AUTO_SERVER=TRUE");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
         registry.add("floe.search.retry-interval", () -> "2s");
     }
 
@@ -325,14 +320,5 @@ class ReindexOnOpenSearchTest extends ReindexTest {
         }
     }
 
-    private static Path tempDir() {
-        try {
-            Path root = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
-            Files.createDirectories(root);
-            return Files.createTempDirectory(root, "opensearch-reindex-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
 }
