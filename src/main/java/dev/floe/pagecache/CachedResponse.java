@@ -21,7 +21,7 @@ record CachedResponse(String contentType, String etag, Map<String, List<String>>
         byte[] gzip, byte[] brotli, Set<String> keys) {
 
     int weight() {
-        return identity.length + (gzip == null ? 0 : gzip.length) + (brotli == null ? 0 : brotli.length) + 512;
+        return (identity == null ? 0 : identity.length) + (gzip == null ? 0 : gzip.length) + (brotli == null ? 0 : brotli.length) + 512;
     }
 
     boolean shows(String key) {

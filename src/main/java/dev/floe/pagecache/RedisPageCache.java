@@ -9,23 +9,33 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * The page cache shared by every instance, in Redis: a response rendered on one instance is a hit on all, and a purge
- * made on one is seen by all at once.
+ * made on one is seen in Redis by all at once (and in what each instance copied, below, when its message arrives).
  *
  * <p>Purging by surrogate key costs one increment per key: every key has a version in Redis, each response keeps the
  * versions of the keys it shows (and of {@link PageCache#ALL}), and a response whose versions are no longer current
  * is a miss. Nothing has to list the responses that show a key, and Redis evicting any of these entries under memory
  * pressure can only cause misses, never a stale page: a version that is missing counts as changed, and one made anew
  * starts from Redis's clock, so it never equals a version a response kept.
+ *
+ * <p>Each instance keeps what it read from Redis for at most {@link #COPY_LIFETIME}, so a page hit a thousand times a
+ * second costs one round trip to Redis per second rather than a thousand (a 28 KB page from Redis is a quarter of the
+ * rate served from memory). A copy is dropped at once by a purge made here or heard from another instance, and by
+ * Redis going away; a purge message that never arrives keeps it at most that second, the time within which a purge
+ * must reach every instance.
  *
  * <p>Reads and writes fail soft (a miss, nothing stored): the purge bus notices Redis is away within a second and the
  * filter then stops asking. Purges throw, so the bus knows one was lost and everything is dropped when Redis returns.
@@ -37,6 +47,9 @@ class RedisPageCache implements PageCache {
     private static final byte[] PURGES = bytes(PREFIX + "purges");
     private static final Duration TTL = Duration.ofDays(1);
     private static final Duration QUIET_WARNINGS = Duration.ofSeconds(10);
+    static final Duration COPY_LIFETIME = Duration.ofSeconds(1);
+    /** Only pages hit within the last second are copied, so this holds the hot ones; the heap is sized for it. */
+    private static final long COPIES_MAX_BYTES = 16L * 1024 * 1024;
 
     // KEYS[1] the response; ARGV the body fields in the order the client prefers them ('b', 'g', then 'i').
     // Returns {meta, field, body}, or nil when absent or shown keys changed since it was stored.
@@ -87,6 +100,14 @@ class RedisPageCache implements PageCache {
 
     private final Supplier<StatefulRedisConnection<byte[], byte[]>> connection;
     private volatile Instant lastWarning = Instant.MIN;
+    /** Responses read from Redis, by key and the body fields the client accepts. */
+    private final Cache<String, CachedResponse> copies = Caffeine.newBuilder()
+            .expireAfterWrite(COPY_LIFETIME)
+            .maximumWeight(COPIES_MAX_BYTES)
+            .weigher((String key, CachedResponse response) -> response.weight())
+            .build();
+    /** Purges seen by this instance: a read from Redis that a purge overtook is not copied. */
+    private final AtomicLong purgesSeen = new AtomicLong();
 
     /** {@code connection} gives the current connection (the bus remakes it after Redis restarts). */
     RedisPageCache(Supplier<StatefulRedisConnection<byte[], byte[]>> connection) {
@@ -95,14 +116,21 @@ class RedisPageCache implements PageCache {
 
     @Override
     public Optional<CachedResponse> get(String key, String acceptEncoding) {
-        List<byte[]> fields = new ArrayList<>(3);
+        StringBuilder accepted = new StringBuilder(3);
         if (PageCacheFilter.accepts(acceptEncoding, "br")) {
-            fields.add(bytes("b"));
+            accepted.append('b');
         }
         if (PageCacheFilter.accepts(acceptEncoding, "gzip")) {
-            fields.add(bytes("g"));
+            accepted.append('g');
         }
-        fields.add(bytes("i"));
+        accepted.append('i');
+        List<byte[]> fields = accepted.chars().mapToObj(field -> new byte[] {(byte) field}).toList();
+        String copyKey = accepted + " " + key;
+        CachedResponse copy = copies.getIfPresent(copyKey);
+        if (copy != null) {
+            return Optional.of(copy);
+        }
+        long purgesBefore = purgesSeen.get();
         try {
             List<Object> found = connection.get().sync().eval(GET, ScriptOutputType.MULTI,
                     new byte[][] {responseKey(key)}, fields.toArray(byte[][]::new));
@@ -111,8 +139,15 @@ class RedisPageCache implements PageCache {
             }
             byte[] body = (byte[]) found.get(2);
             String field = new String((byte[]) found.get(1), StandardCharsets.US_ASCII);
-            return Optional.ofNullable(CachedResponse.fromMeta((byte[]) found.get(0),
-                    field.equals("i") ? body : null, field.equals("g") ? body : null, field.equals("b") ? body : null));
+            CachedResponse response = CachedResponse.fromMeta((byte[]) found.get(0),
+                    field.equals("i") ? body : null, field.equals("g") ? body : null, field.equals("b") ? body : null);
+            if (response != null) {
+                copies.put(copyKey, response);
+                if (purgesSeen.get() != purgesBefore) {
+                    copies.asMap().remove(copyKey, response);
+                }
+            }
+            return Optional.ofNullable(response);
         } catch (RuntimeException e) {
             warn("read", e);
             return Optional.empty();
@@ -152,13 +187,29 @@ class RedisPageCache implements PageCache {
 
     @Override
     public void purge(Collection<String> keys) {
+        dropCopies(keys);
         byte[][] versionKeys = keys.stream().map(RedisPageCache::versionKey).toArray(byte[][]::new);
         connection.get().sync().eval(PURGE, ScriptOutputType.INTEGER, new byte[][] {PURGES}, versionKeys);
     }
 
     @Override
     public void purgedElsewhere(Collection<String> keys) {
-        // The instance that purged changed the versions in Redis itself.
+        // The instance that purged changed the versions in Redis itself; only the copies here are left.
+        dropCopies(keys);
+    }
+
+    /** Purges from elsewhere may go unheard from now on (Redis is away): keep no copy. */
+    void forgetCopies() {
+        dropCopies(List.of(ALL));
+    }
+
+    private void dropCopies(Collection<String> keys) {
+        purgesSeen.incrementAndGet();
+        if (keys.contains(ALL)) {
+            copies.invalidateAll();
+        } else {
+            copies.asMap().values().removeIf(response -> keys.stream().anyMatch(response::shows));
+        }
     }
 
     @Override

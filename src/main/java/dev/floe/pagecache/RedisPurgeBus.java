@@ -158,6 +158,7 @@ class RedisPurgeBus implements PurgeBus, AutoCloseable {
     }
 
     private void deaf() {
+        cache.forgetCopies();
         if (listening) {
             // Purges from elsewhere may be missed from now on: forget every rendered part, not only pages.
             events.publishEvent(new ChangedElsewhere(Set.of(PageCache.ALL)));

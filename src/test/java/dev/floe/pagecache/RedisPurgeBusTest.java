@@ -76,20 +76,67 @@ class RedisPurgeBusTest {
     }
 
     @Test
-    void aPurgeOnOneInstanceDropsThePageForAllAtOnceAndTellsTheOthersWithinASecond() {
+    void aPurgeDropsThePageInRedisAtOnceAndWhatOtherInstancesCopiedWithinASecond() {
         put(busA.cache(), "h:80/a/", showing("a", "page:1", "tree"));
         put(busA.cache(), "h:80/b/", showing("b", "page:2"));
+        assertThat(busB.cache().get("h:80/a/", null)).as("read on B, and copied there").isPresent();
+        assertThat(busA.cache().get("h:80/a/", null)).as("read on A, and copied there").isPresent();
 
         Instant sent = Instant.now();
         busA.purge(List.of("page:1"));
 
-        assertThat(busB.cache().get("h:80/a/", null)).isEmpty();
-        assertThat(busB.cache().get("h:80/b/", null)).isPresent();
+        assertThat(busA.cache().get("h:80/a/", null)).as("the purging instance drops its copy at once").isEmpty();
+        await(() -> busB.cache().get("h:80/a/", null).isEmpty(), Duration.ofSeconds(1));
         await(() -> eventsOnB.contains(new ChangedElsewhere(Set.of("page:1"))), Duration.ofSeconds(1));
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        assertThat(busB.cache().get("h:80/b/", null)).isPresent();
 
         busB.purge(List.of(PageCache.ALL));
-        assertThat(busA.cache().get("h:80/b/", null)).isEmpty();
+        assertThat(busB.cache().get("h:80/b/", null)).isEmpty();
+        await(() -> busA.cache().get("h:80/b/", null).isEmpty(), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anInstanceAsksRedisForAHitPageAtMostOnceASecond() {
+        put(busA.cache(), "h:80/a/", showing("about", "page:1"));
+        assertThat(body(busB.cache(), "h:80/a/", "gzip")).isEqualTo("gz:about");
+        Instant copied = Instant.now();
+        deleteInRedis(RedisPageCache.PREFIX + "response:h:80/a/");
+
+        assertThat(body(busB.cache(), "h:80/a/", "gzip")).as("served from B's copy").isEqualTo("gz:about");
+        assertThat(busB.cache().get("h:80/a/", "br")).as("a body B has no copy of is asked of Redis").isEmpty();
+        assertThat(busA.cache().get("h:80/a/", "gzip")).as("A never read it, so holds no copy").isEmpty();
+        await(() -> busB.cache().get("h:80/a/", "gzip").isEmpty(), Duration.ofSeconds(2));
+        assertThat(Duration.between(copied, Instant.now())).as("a copy outlives what Redis holds by a second at most")
+                .isLessThanOrEqualTo(RedisPageCache.COPY_LIFETIME.plusMillis(200));
+    }
+
+    @Test
+    void aReadFromRedisThatAPurgeOvertookIsNotCopied() {
+        RedisClient client = RedisClient.create("redis://" + redis.address());
+        try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+            RedisPageCache[] cache = new RedisPageCache[1];
+            cache[0] = new RedisPageCache(() -> {
+                // a purge of another page is heard while this read is on its way to Redis
+                cache[0].purgedElsewhere(List.of("page:9"));
+                return connection;
+            });
+            put(busA.cache(), "h:80/a/", showing("a", "page:1"));
+            assertThat(cache[0].get("h:80/a/", null)).isPresent();
+            deleteInRedis(RedisPageCache.PREFIX + "response:h:80/a/");
+            assertThat(cache[0].get("h:80/a/", null)).as("not copied, so asked of Redis again, which no longer has it").isEmpty();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private void deleteInRedis(String key) {
+        RedisClient client = RedisClient.create("redis://" + redis.address());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().del(key);
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test
@@ -117,6 +164,7 @@ class RedisPurgeBusTest {
     @Test
     void withoutRedisTheCacheStepsAsideAndWhatMayBeStaleIsDroppedWhenRedisReturns() {
         put(busA.cache(), "h:80/a/", showing("a", "page:1"));
+        assertThat(busB.cache().get("h:80/a/", null)).as("copied on B").isPresent();
         redis.stop();
 
         await(() -> !busA.connected() && !busB.connected(), Duration.ofSeconds(3));
