@@ -17,6 +17,7 @@ import dev.floe.blocks.FieldType;
 import dev.floe.blocks.RichTextSanitizer;
 import dev.floe.blocks.ValidationProblem;
 import dev.floe.pages.PageContent;
+import dev.floe.pages.PageTree;
 import dev.floe.pages.PageType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +32,12 @@ class PageEditorView {
 
     private final BlockTypes blockTypes;
     private final RichTextSanitizer sanitizer;
+    private final PageTree tree;
 
-    PageEditorView(BlockTypes blockTypes, RichTextSanitizer sanitizer) {
+    PageEditorView(BlockTypes blockTypes, RichTextSanitizer sanitizer, PageTree tree) {
         this.blockTypes = blockTypes;
         this.sanitizer = sanitizer;
+        this.tree = tree;
     }
 
     /** The editor's form for stored content. */
@@ -196,7 +199,18 @@ class PageEditorView {
         field.put("value", spec.type() == FieldType.RICHTEXT ? sanitizer.sanitize(text) : text);
         field.put("checked", value != null && (Boolean.TRUE.equals(value) || "true".equals(value) || "on".equals(value)));
         field.put("error", errors.get(input));
+        if (spec.type() == FieldType.PAGE) {
+            field.put("chosen", chosenPage(text));
+        }
         return field;
+    }
+
+    /** What the page chooser shows for the page a field holds: its title and path, or null when there is none. */
+    private String chosenPage(String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return tree.find(Long.parseLong(id)).map(page -> page.getTitle() + " (" + page.getPath() + ")").orElse(null);
     }
 
     /** Which control the template draws for a field type. */
@@ -205,7 +219,8 @@ class PageEditorView {
             case RICHTEXT -> "richtext";
             case BOOLEAN -> "checkbox";
             case CHOICE -> "select";
-            case INTEGER, PAGE -> "integer";
+            case INTEGER -> "integer";
+            case PAGE -> "page";
             case DECIMAL -> "decimal";
             case DATE -> "date";
             case URL -> "url";
