@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.floe.accounts.FloeUser;
 import dev.floe.blocks.Block;
 import dev.floe.blocks.BlockType;
 import dev.floe.blocks.BlockTypes;
@@ -125,6 +127,18 @@ class PageEditorView {
         return form(type, request.getParameter("title"), request.getParameter("layout"), values, form.blockKeys(), blockTypeOf, errors);
     }
 
+    /** Whether the signed-in user may add or change blocks of this type: some need a permission, such as raw HTML. */
+    boolean mayEdit(BlockType type) {
+        return type.permission() == null
+                || CurrentUser.get().map(FloeUser::permissions).orElse(Set.of()).contains(type.permission());
+    }
+
+    /** Why the signed-in user may not add a block of this type. */
+    static String refusal(BlockType type) {
+        return "You need the '" + type.permission() + "' permission to add or change " + type.label()
+                + " blocks; ask an administrator.";
+    }
+
     /** An empty block of a type, as the "add block" button inserts it. */
     Map<String, Object> newBlock(BlockType type) {
         return block(newKey(), type, Map.of(), Map.of());
@@ -153,7 +167,8 @@ class PageEditorView {
         accepted.forEach((slot, acceptedTypes) -> {
             Map<String, Object> view = new HashMap<>();
             view.put("name", slot);
-            view.put("accepted", acceptedTypes.stream().map(name -> blockTypes.find(name).orElseThrow())
+            // Block types that need a permission the user lacks are not offered; such blocks already there stay, locked.
+            view.put("accepted", acceptedTypes.stream().map(name -> blockTypes.find(name).orElseThrow()).filter(this::mayEdit)
                     .map(t -> Map.of("name", t.name(), "label", t.label())).toList());
             List<Map<String, Object>> blocks = new ArrayList<>();
             for (String key : keys.getOrDefault(slot, List.of())) {
@@ -173,8 +188,15 @@ class PageEditorView {
         block.put("key", key);
         block.put("type", type.name());
         block.put("label", type.label());
+        boolean locked = !mayEdit(type);
+        block.put("locked", locked);
+        block.put("permission", type.permission());
         List<Map<String, Object>> fields = new ArrayList<>();
-        type.fields().forEach((name, spec) -> fields.add(field("b." + key + "." + name, name, spec, values, errors)));
+        type.fields().forEach((name, spec) -> {
+            Map<String, Object> field = field("b." + key + "." + name, name, spec, values, errors);
+            field.put("locked", locked);
+            fields.add(field);
+        });
         block.put("fields", fields);
         block.put("has_error", fields.stream().anyMatch(f -> f.get("error") != null));
         return block;
