@@ -32,6 +32,27 @@ floe() { "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" dev.floe.ops
 floe migrate >/dev/null
 "$java" -cp "$cp" scripts/SeedPages.java seed "$pages" >&2
 echo "a long enough bench password" | floe createsuperuser --email bench@floe.test --password-stdin >/dev/null
+api_token=$(floe createtoken --email bench@floe.test | tail -n 1)
+# A small PNG and a one-page PDF for the media library's screens.
+python3 - "$work" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+rows = b"".join(b"\x00" + b"".join(bytes([x * 8, y * 8, 128]) for x in range(32)) for y in range(32))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 32, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(sys.argv[1] + "/bench.png", "wb").write(png)
+objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"]
+pdf, offsets = b"%PDF-1.4\n", []
+for number, body in enumerate(objects, 1):
+    offsets.append(len(pdf))
+    pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+xref = len(pdf)
+pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+open(sys.argv[1] + "/bench.pdf", "wb").write(pdf)
+PY
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 PORT=$port SERVER_ADDRESS=127.0.0.1 "$java" -XX:+UseSerialGC -Xmx512m -cp "$cp" dev.floe.ops.Floe serve \
   >"$work/serve.log" 2>&1 &
@@ -62,11 +83,23 @@ middle=$(curl -fsS "$base/api/v2/pages/?path=/page-$((pages / 2))/" | python3 -c
 post -d version=1 -d action=submit -d "title=Page $pages under review" -d layout=default "$base/admin/pages/$last/edit/"
 post -d "goLiveAt=2099-01-01T09:00" "$base/admin/pages/$middle/schedule/"
 post "$base/admin/pages/$((middle + 1))/delete/"
-# Shared content for its screens; its delete confirmation looks through every page for those that place it.
+# Shared content for its screens; its delete confirmation lists the pages that place it.
 shared=$(curl -fsS -o /dev/null -w '%{redirect_url}' -b "$jar" --data-urlencode "_csrf=$token" -d title=Notice \
   -d name=bench-notice -d slot.blocks=k -d b.k.type=text --data-urlencode "b.k.html=<p>Notice</p>" \
   "$base/admin/shared-content/new/" | sed -n 's|.*/admin/shared-content/\([0-9]*\)/$|\1|p')
 [ -n "$shared" ] || { echo "bench/admin.sh: could not add shared content" >&2; exit 1; }
+# An image and a document, placed with the shared content on one page among the many: the delete confirmations of
+# all three must find that page.
+json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+image=$(curl -fsS -H "Authorization: Bearer $api_token" -F "file=@$work/bench.png;type=image/png" -F title=Bench \
+  "$base/api/v2/images/" | json_id)
+document=$(curl -fsS -H "Authorization: Bearer $api_token" -F "file=@$work/bench.pdf;type=application/pdf" \
+  "$base/api/v2/documents/" | json_id)
+placing=$(curl -fsS "$base/api/v2/pages/?path=/page-2/" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+curl -fsS -o /dev/null -X PATCH -H "Authorization: Bearer $api_token" -H "Content-Type: application/json" \
+  -d "{\"version\": 1, \"slots\": {\"main\": [{\"type\": \"shared_content\", \"value\": {\"shared_content\": $shared}},
+      {\"type\": \"image\", \"value\": {\"image\": $image}}, {\"type\": \"file\", \"value\": {\"document\": $document}}]}}" \
+  "$base/api/v2/pages/$placing/" || { echo "bench/admin.sh: could not place the media on /page-2/" >&2; exit 1; }
 
 screens=(
   "/admin/"
@@ -89,6 +122,8 @@ screens=(
   "/admin/shared-content/"
   "/admin/shared-content/$shared/"
   "/admin/shared-content/$shared/delete/"
+  "/admin/media/images/$image/delete/"
+  "/admin/media/documents/$document/delete/"
   "/admin/settings/"
   "/admin/settings/response-pages/404/"
 )

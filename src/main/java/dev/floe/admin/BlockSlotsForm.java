@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.floe.blocks.Block;
+import dev.floe.blocks.BlockType;
 import dev.floe.blocks.BlockTypes;
 import dev.floe.blocks.ContentValidationException;
 import dev.floe.blocks.ValidationProblem;
@@ -75,9 +76,13 @@ class BlockSlotsForm {
         if (!types.contains(type)) {
             return AdminErrors.page(HttpStatus.BAD_REQUEST, "The slot '" + slot + "' takes no '" + type + "' blocks.");
         }
+        BlockType blockType = blockTypes.find(type).orElseThrow();
+        if (!views.mayEdit(blockType)) {
+            return AdminErrors.page(HttpStatus.FORBIDDEN, PageEditorView.refusal(blockType));
+        }
         ModelAndView view = new ModelAndView("admin/pages/_block");
         view.addObject("slot", Map.of("name", slot));
-        view.addObject("block", views.newBlock(blockTypes.find(type).orElseThrow()));
+        view.addObject("block", views.newBlock(blockType));
         return view;
     }
 

@@ -403,6 +403,9 @@ class PageEditorController {
         if (!slot.matches("[a-z0-9_]{1,50}")) {
             throw new PageAdminSupport.AdminRefusal(HttpStatus.BAD_REQUEST, "There is no slot '" + slot + "'.");
         }
+        if (!views.mayEdit(blockType)) {
+            throw new PageAdminSupport.AdminRefusal(HttpStatus.FORBIDDEN, PageEditorView.refusal(blockType));
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("slot", Map.of("name", slot));
         model.put("block", views.newBlock(blockType));

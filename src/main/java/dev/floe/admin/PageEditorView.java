@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.floe.accounts.FloeUser;
 import dev.floe.blocks.Block;
 import dev.floe.blocks.BlockType;
 import dev.floe.blocks.BlockTypes;
@@ -17,6 +19,7 @@ import dev.floe.blocks.FieldType;
 import dev.floe.blocks.RichTextSanitizer;
 import dev.floe.blocks.ValidationProblem;
 import dev.floe.pages.PageContent;
+import dev.floe.pages.PageTree;
 import dev.floe.pages.PageType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +34,12 @@ class PageEditorView {
 
     private final BlockTypes blockTypes;
     private final RichTextSanitizer sanitizer;
+    private final PageTree tree;
 
-    PageEditorView(BlockTypes blockTypes, RichTextSanitizer sanitizer) {
+    PageEditorView(BlockTypes blockTypes, RichTextSanitizer sanitizer, PageTree tree) {
         this.blockTypes = blockTypes;
         this.sanitizer = sanitizer;
+        this.tree = tree;
     }
 
     /** The editor's form for stored content. */
@@ -122,6 +127,18 @@ class PageEditorView {
         return form(type, request.getParameter("title"), request.getParameter("layout"), values, form.blockKeys(), blockTypeOf, errors);
     }
 
+    /** Whether the signed-in user may add or change blocks of this type: some need a permission, such as raw HTML. */
+    boolean mayEdit(BlockType type) {
+        return type.permission() == null
+                || CurrentUser.get().map(FloeUser::permissions).orElse(Set.of()).contains(type.permission());
+    }
+
+    /** Why the signed-in user may not add a block of this type. */
+    static String refusal(BlockType type) {
+        return "You need the '" + type.permission() + "' permission to add or change " + type.label()
+                + " blocks; ask an administrator.";
+    }
+
     /** An empty block of a type, as the "add block" button inserts it. */
     Map<String, Object> newBlock(BlockType type) {
         return block(newKey(), type, Map.of(), Map.of());
@@ -150,7 +167,8 @@ class PageEditorView {
         accepted.forEach((slot, acceptedTypes) -> {
             Map<String, Object> view = new HashMap<>();
             view.put("name", slot);
-            view.put("accepted", acceptedTypes.stream().map(name -> blockTypes.find(name).orElseThrow())
+            // Block types that need a permission the user lacks are not offered; such blocks already there stay, locked.
+            view.put("accepted", acceptedTypes.stream().map(name -> blockTypes.find(name).orElseThrow()).filter(this::mayEdit)
                     .map(t -> Map.of("name", t.name(), "label", t.label())).toList());
             List<Map<String, Object>> blocks = new ArrayList<>();
             for (String key : keys.getOrDefault(slot, List.of())) {
@@ -170,8 +188,15 @@ class PageEditorView {
         block.put("key", key);
         block.put("type", type.name());
         block.put("label", type.label());
+        boolean locked = !mayEdit(type);
+        block.put("locked", locked);
+        block.put("permission", type.permission());
         List<Map<String, Object>> fields = new ArrayList<>();
-        type.fields().forEach((name, spec) -> fields.add(field("b." + key + "." + name, name, spec, values, errors)));
+        type.fields().forEach((name, spec) -> {
+            Map<String, Object> field = field("b." + key + "." + name, name, spec, values, errors);
+            field.put("locked", locked);
+            fields.add(field);
+        });
         block.put("fields", fields);
         block.put("has_error", fields.stream().anyMatch(f -> f.get("error") != null));
         return block;
@@ -196,7 +221,18 @@ class PageEditorView {
         field.put("value", spec.type() == FieldType.RICHTEXT ? sanitizer.sanitize(text) : text);
         field.put("checked", value != null && (Boolean.TRUE.equals(value) || "true".equals(value) || "on".equals(value)));
         field.put("error", errors.get(input));
+        if (spec.type() == FieldType.PAGE) {
+            field.put("chosen", chosenPage(text));
+        }
         return field;
+    }
+
+    /** What the page chooser shows for the page a field holds: its title and path, or null when there is none. */
+    private String chosenPage(String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return tree.find(Long.parseLong(id)).map(page -> page.getTitle() + " (" + page.getPath() + ")").orElse(null);
     }
 
     /** Which control the template draws for a field type. */
@@ -205,7 +241,8 @@ class PageEditorView {
             case RICHTEXT -> "richtext";
             case BOOLEAN -> "checkbox";
             case CHOICE -> "select";
-            case INTEGER, PAGE -> "integer";
+            case INTEGER -> "integer";
+            case PAGE -> "page";
             case DECIMAL -> "decimal";
             case DATE -> "date";
             case URL -> "url";

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.floe.pages.PageReferences;
+
 /**
  * The media library: images and documents, uploaded, described, replaced and deleted. A file is stored before its
  * row is written and removed again if the row cannot be, so a failed upload leaves nothing behind; a replaced file
@@ -44,13 +46,13 @@ public class MediaLibrary {
     private final MediaStore store;
     private final MediaInspector inspector;
     private final MediaLimits limits;
-    private final MediaUsage usage;
+    private final PageReferences references;
     private final MediaLinks links;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     MediaLibrary(ImageRepository images, DocumentRepository documents, RenditionRepository renditions, MediaStore store,
-                 MediaInspector inspector, MediaLimits limits, MediaUsage usage, MediaLinks links,
+                 MediaInspector inspector, MediaLimits limits, PageReferences references, MediaLinks links,
                  PlatformTransactionManager transactions, Clock clock) {
         this.images = images;
         this.documents = documents;
@@ -58,7 +60,7 @@ public class MediaLibrary {
         this.store = store;
         this.inspector = inspector;
         this.limits = limits;
-        this.usage = usage;
+        this.references = references;
         this.links = links;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -202,7 +204,7 @@ public class MediaLibrary {
         List<Rendition> dropped = new ArrayList<>();
         String key = transaction.execute(status -> {
             Image image = images.findById(id).orElseThrow(() -> new MediaNotFoundException("image", id));
-            List<MediaInUseException.UsingPage> using = usage.pagesUsing(dev.floe.blocks.FieldType.IMAGE, id);
+            List<MediaInUseException.UsingPage> using = pagesUsing(PageReferences.Kind.IMAGE, id);
             if (!using.isEmpty()) {
                 throw new MediaInUseException("image '" + image.metadata().title() + "'", using);
             }
@@ -214,9 +216,14 @@ public class MediaLibrary {
         store.delete(MediaStore.Area.PUBLIC, key);
     }
 
+    /** The pages whose draft or live version uses the image or document {@code id}, in tree order. */
+    private List<MediaInUseException.UsingPage> pagesUsing(PageReferences.Kind kind, long id) {
+        return references.pagesUsing(kind, id).stream().map(page -> new MediaInUseException.UsingPage(page.id(), page.path())).toList();
+    }
+
     public List<MediaInUseException.UsingPage> pagesUsingImage(long id) {
         getImage(id);
-        return usage.pagesUsing(dev.floe.blocks.FieldType.IMAGE, id);
+        return pagesUsing(PageReferences.Kind.IMAGE, id);
     }
 
     // ---- documents
@@ -355,13 +362,13 @@ public class MediaLibrary {
 
     public List<MediaInUseException.UsingPage> pagesUsingDocument(long id) {
         getDocument(id);
-        return usage.pagesUsing(dev.floe.blocks.FieldType.DOCUMENT, id);
+        return pagesUsing(PageReferences.Kind.DOCUMENT, id);
     }
 
     public void deleteDocument(long id) {
         Document deleted = transaction.execute(status -> {
             Document document = documents.findById(id).orElseThrow(() -> new MediaNotFoundException("document", id));
-            List<MediaInUseException.UsingPage> using = usage.pagesUsing(dev.floe.blocks.FieldType.DOCUMENT, id);
+            List<MediaInUseException.UsingPage> using = pagesUsing(PageReferences.Kind.DOCUMENT, id);
             if (!using.isEmpty()) {
                 throw new MediaInUseException("document '" + document.getTitle() + "'", using);
             }

@@ -97,11 +97,8 @@ public class Page {
         this.hasUnpublishedChanges = changed;
     }
 
-    /**
-     * Replaces the live version with a revision's content. Only the publishing service calls this, inside the
-     * transaction that locked the page.
-     */
-    public void publish(Revision revision, String liveTitle, Instant at) {
+    /** Replaces the live version with a revision's content; {@link PageEditor#makeLive} keeps its references with it. */
+    void publish(Revision revision, String liveTitle, Instant at) {
         this.live = true;
         this.liveTitle = liveTitle;
         this.liveContent = revision.getContent();

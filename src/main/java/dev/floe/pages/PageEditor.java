@@ -33,17 +33,20 @@ public class PageEditor {
     private final BlockTypes blockTypes;
     private final FieldValidator fieldValidator;
     private final ContentCodec codec;
+    private final PageReferences references;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PageEditor(PageRepository pages, RevisionRepository revisions, PageTypes pageTypes, BlockTypes blockTypes,
-               FieldValidator fieldValidator, ContentCodec codec, ApplicationEventPublisher events, Clock clock) {
+               FieldValidator fieldValidator, ContentCodec codec, PageReferences references, ApplicationEventPublisher events,
+               Clock clock) {
         this.pages = pages;
         this.revisions = revisions;
         this.pageTypes = pageTypes;
         this.blockTypes = blockTypes;
         this.fieldValidator = fieldValidator;
         this.codec = codec;
+        this.references = references;
         this.events = events;
         this.clock = clock;
     }
@@ -67,6 +70,7 @@ public class PageEditor {
         page.writeDraft(content.title(), codec.write(content), author.email(), now);
         page.markUnpublishedChanges(true);
         pages.saveAndFlush(page);
+        references.record(page);
         record(page, Revision.Kind.CREATED, author, now);
         return page;
     }
@@ -92,6 +96,7 @@ public class PageEditor {
         page.writeDraft(content.title(), codec.write(content), author.email(), now);
         page.markUnpublishedChanges(true);
         pages.saveAndFlush(page);
+        references.record(page);
         record(page, Revision.Kind.SAVED, author, now);
         return page;
     }
@@ -116,6 +121,7 @@ public class PageEditor {
         page.writeDraft(content.title(), codec.write(content), author.email(), now);
         page.markUnpublishedChanges(true);
         pages.saveAndFlush(page);
+        references.record(page);
         record(page, Revision.Kind.RESTORED, author, now);
         return page;
     }
@@ -131,6 +137,7 @@ public class PageEditor {
         page.writeDraft(page.getLiveTitle(), page.getLiveContent(), author.email(), now);
         page.markUnpublishedChanges(!page.isLive());
         pages.saveAndFlush(page);
+        references.record(page);
         record(page, Revision.Kind.REVERTED, author, now);
         return page;
     }
@@ -215,6 +222,7 @@ public class PageEditor {
         copy.writeDraft(source.getTitle(), source.getDraftContent(), author.email(), now);
         copy.markUnpublishedChanges(true);
         pages.saveAndFlush(copy);
+        references.record(copy);
         record(copy, Revision.Kind.CREATED, author, now);
         return copy;
     }
@@ -230,6 +238,15 @@ public class PageEditor {
         pages.rewritePaths(oldPath, oldPath.length(), newPath, newParent.getDepth() + 1 - page.getDepth());
         events.publishEvent(new PagePathsChanged(changes));
         return pages.findForUpdate(page.getId()).orElseThrow();
+    }
+
+    /**
+     * Makes a revision the page's live version. Only the publishing service calls this, inside the transaction that
+     * locked the page.
+     */
+    public void makeLive(Page page, Revision revision, String liveTitle, Instant at) {
+        page.publish(revision, liveTitle, at);
+        references.record(page);
     }
 
     /** Locks a page's row until the caller's transaction ends, so that no one else changes it meanwhile. */

@@ -80,10 +80,6 @@ interface PageRepository extends JpaRepository<Page, Long>, JpaSpecificationExec
 
     long countByBinnedAtIsNull();
 
-    @Query("select p from Page p where p.binnedAt is null"
-            + " and (p.draftContent like :pattern escape '!' or p.liveContent like :pattern escape '!') order by p.path")
-    List<Page> findWithContentLike(@Param("pattern") String pattern);
-
     @Query("select p.id from Page p where p.parentId = :parentId order by p.position, p.id")
     List<Long> findChildIds(@Param("parentId") long parentId, Pageable pageable);
 

@@ -181,15 +181,6 @@ public class PageTree {
         return pages.findRecentlyPublished(new OffsetPage(0, limit));
     }
 
-    /**
-     * Pages (not in the bin) whose draft or live content holds {@code text} anywhere, in tree order: the database does
-     * the scan, so a caller that parses content to find a block reads only the few pages that might have it.
-     */
-    public List<Page> withContentContaining(String text) {
-        String escaped = text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return pages.findWithContentLike("%" + escaped + "%");
-    }
-
     public long count() {
         return pages.countByBinnedAtIsNull();
     }

@@ -170,7 +170,7 @@ public class Publisher {
                 throw new PublishingException("The parent page " + parent.getPath() + " is not published; publish it first.");
             }
         }
-        page.publish(revision, history.content(revision).title(), clock.instant());
+        editor.makeLive(page, revision, history.content(revision).title(), clock.instant());
         events.publishEvent(new PagePublished(page.getId(), page.getPath(), revision.getId()));
         return page;
     }

@@ -23,9 +23,7 @@ import dev.floe.blocks.BlockTypes;
 import dev.floe.blocks.ContentValidationException;
 import dev.floe.blocks.ValidationProblem;
 import dev.floe.pages.Author;
-import dev.floe.pages.ContentCodec;
-import dev.floe.pages.Page;
-import dev.floe.pages.PageContent;
+import dev.floe.pages.PageReferences;
 import dev.floe.pages.PageTree;
 import dev.floe.templates.SurrogateKeys;
 import tools.jackson.core.type.TypeReference;
@@ -39,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SharedContents {
 
     /** The block type that places shared content on a page, and its field holding the shared content's id. */
-    public static final String BLOCK_TYPE = "shared_content";
-    public static final String BLOCK_FIELD = "shared_content";
+    public static final String BLOCK_TYPE = PageReferences.SHARED_CONTENT_BLOCK;
+    public static final String BLOCK_FIELD = PageReferences.SHARED_CONTENT_BLOCK;
 
     /** The name of shared content's one slot of blocks, in forms that edit it. */
     public static final String SLOT = "blocks";
@@ -54,17 +52,17 @@ public class SharedContents {
     private final SharedContentRepository contents;
     private final BlockTypes blockTypes;
     private final PageTree tree;
-    private final ContentCodec codec;
+    private final PageReferences references;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SharedContents(SharedContentRepository contents, BlockTypes blockTypes, PageTree tree, ContentCodec codec, Clock clock,
+    SharedContents(SharedContentRepository contents, BlockTypes blockTypes, PageTree tree, PageReferences references, Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
         this.contents = contents;
         this.blockTypes = blockTypes;
         this.tree = tree;
-        this.codec = codec;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -155,23 +153,8 @@ public class SharedContents {
     /** The pages whose draft or live version places the shared content {@code id}, in tree order. */
     @Transactional(readOnly = true)
     public List<SharedContentInUseException.UsingPage> pagesUsing(long id) {
-        List<SharedContentInUseException.UsingPage> using = new ArrayList<>();
-        for (Page page : tree.withContentContaining('"' + BLOCK_TYPE + '"')) {
-            if (places(page.getDraftContent(), id) || places(page.getLiveContent(), id)) {
-                using.add(new SharedContentInUseException.UsingPage(page.getId(), page.getPath()));
-            }
-        }
-        return using;
-    }
-
-    private boolean places(String json, long id) {
-        // Most pages place no shared content at all; only those that might are parsed.
-        if (json == null || !json.contains('"' + BLOCK_TYPE + '"')) {
-            return false;
-        }
-        PageContent content = codec.read(json);
-        return content.slots().values().stream().flatMap(List::stream).anyMatch(block -> BLOCK_TYPE.equals(block.type())
-                && block.value().get(BLOCK_FIELD) instanceof Number placed && placed.longValue() == id);
+        return references.pagesUsing(PageReferences.Kind.SHARED_CONTENT, id).stream()
+                .map(page -> new SharedContentInUseException.UsingPage(page.id(), page.path())).toList();
     }
 
     private void write(SharedContent content, String name, String title, Object blocks, List<Block> current, Author author) {

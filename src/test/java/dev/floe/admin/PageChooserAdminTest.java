@@ -2,6 +2,8 @@ package dev.floe.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import dev.floe.support.FloeIntegrationTest;
@@ -56,5 +58,21 @@ class PageChooserAdminTest extends FloeIntegrationTest {
         assertThat(AdminClient.signedIn(port, accounts, AdminRole.EDITOR).get("/admin/pages/chooser/").status()).isEqualTo(200);
         assertThat(AdminClient.signedIn(port, accounts, AdminRole.NO_GROUP).get("/admin/pages/chooser/").status()).isEqualTo(403);
         assertThat(AdminClient.anonymous(port).get("/admin/pages/chooser/").status()).isEqualTo(302);
+    }
+
+    @Test
+    void thePageEditorOffersTheChooserOnThePageFieldsOfBlocksAndNamesTheChosenPage() {
+        Pages pages = new Pages(api);
+        long home = pages.homeId();
+        long page = pages.createUnderHome(unique("linking"), "Linking",
+                Map.of("type", "page_link", "value", Map.of("page", home))).get("id").asLong();
+        AdminClient editor = AdminClient.signedIn(port, accounts, AdminRole.EDITOR);
+
+        String form = editor.get("/admin/pages/" + page + "/edit/").body();
+        assertThat(form).contains("data-chooser=\"pages\" data-chooser-url=\"/admin/pages/chooser/\"", "Home (/)</span>",
+                "name=\"b.", ".page\" value=\"" + home + "\"", ">Choose a page</button>", "admin/media/chooser.js");
+
+        String added = editor.get("/admin/pages/block-form/?slot=main&type=call_to_action").body();
+        assertThat(added).contains("data-chooser=\"pages\"", "No page chosen.");
     }
 }

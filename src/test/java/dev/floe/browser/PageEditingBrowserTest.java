@@ -89,10 +89,24 @@ class PageEditingBrowserTest extends FloeIntegrationTest {
         List<String> order = chromium.driver.findElements(By.cssSelector("#slot-main [data-block] legend")).stream()
                 .map(WebElement::getText).toList();
         assertThat(order.getFirst()).contains("Heading");
+        // A page link's page is picked in the page chooser, by keyboard, then the block moves up above the text.
+        addBlock("main", "page_link");
+        String pageLink = "#slot-main [data-block]:last-child ";
+        visible(By.cssSelector(pageLink + "[data-chooser-open]")).sendKeys(Keys.ENTER);
+        long home = new Pages(api).homeId();
+        waitFor(() -> !chromium.driver.findElements(By.cssSelector(pageLink + "[data-choose='" + home + "']")).isEmpty());
+        checkAccessibilityAndShoot("admin-page-chooser");
+        visible(By.cssSelector(pageLink + "[data-choose='" + home + "']")).sendKeys(Keys.ENTER);
+        waitFor(() -> String.valueOf(home).equals(chromium.driver.findElement(By.cssSelector(pageLink + "[data-chooser-input]")).getDomProperty("value")));
+        assertThat(chromium.driver.findElement(By.cssSelector(pageLink + "[data-chooser-chosen]")).getText()).isEqualTo("Home (/)");
+        chromium.driver.findElement(By.cssSelector(pageLink + "[data-move=up]")).sendKeys(Keys.ENTER);
         click(By.cssSelector(".pe-actions button[type=submit]"));
         waitFor(() -> chromium.driver.getCurrentUrl().contains("/edit/"));
         long id = Long.parseLong(chromium.driver.getCurrentUrl().replaceAll(".*/pages/(\\d+)/edit/.*", "$1"));
-        assertThat(new Pages(api).draft(id).get("slots").get("main").get(0).get("type").asString()).isEqualTo("heading");
+        tools.jackson.databind.JsonNode main = new Pages(api).draft(id).get("slots").get("main");
+        assertThat(main.get(0).get("type").asString()).isEqualTo("heading");
+        assertThat(main.get(1).get("type").asString()).isEqualTo("page_link");
+        assertThat(main.get(1).get("value").get("page").asLong()).isEqualTo(home);
 
         type(By.cssSelector("#slot-main [data-block]:last-child [contenteditable]"), " Free entry.");
         click(By.cssSelector("[data-preview]"));

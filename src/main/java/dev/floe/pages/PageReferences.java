@@ -1,0 +1,186 @@
+package dev.floe.pages;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.floe.blocks.Block;
+import dev.floe.blocks.BlockType;
+import dev.floe.blocks.BlockTypes;
+import dev.floe.blocks.FieldSpec;
+
+/**
+ * What each page's draft and live content refer to (shared content, media, other pages), kept in the table
+ * {@code page_reference} and rewritten in the same transaction as every write of either content, so that "which pages
+ * use this?" is one indexed query. Pages that existed before the table wait in {@code page_reference_pending} until
+ * {@link #backfillPending()} reads them; until then they are read on every question, so answers are never short.
+ */
+@Service
+public class PageReferences {
+
+    /** The block type that places shared content, and the name of its field holding the shared content's id. */
+    public static final String SHARED_CONTENT_BLOCK = "shared_content";
+
+    private static final Logger log = LoggerFactory.getLogger(PageReferences.class);
+    private static final int BACKFILL_BATCH = 200;
+
+    /** What a page can refer to. */
+    public enum Kind {
+        SHARED_CONTENT, IMAGE, DOCUMENT, PAGE;
+
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One thing a version of a page refers to. */
+    record Reference(Kind kind, long targetId) {
+    }
+
+    /** A page (in the tree, not in the bin) that refers to something, in its draft or its live version. */
+    public record UsingPage(long id, String path) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PageRepository pages;
+    private final ContentCodec codec;
+    private final PageTypes pageTypes;
+    private final BlockTypes blockTypes;
+    private final TransactionTemplate transactions;
+
+    PageReferences(JdbcClient jdbc, PageRepository pages, ContentCodec codec, PageTypes pageTypes, BlockTypes blockTypes,
+                   PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.pages = pages;
+        this.codec = codec;
+        this.pageTypes = pageTypes;
+        this.blockTypes = blockTypes;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** The pages whose draft or live content refers to {@code targetId} as a {@code kind}, in tree order. */
+    @Transactional(readOnly = true)
+    public List<UsingPage> pagesUsing(Kind kind, long targetId) {
+        Map<Long, UsingPage> using = new LinkedHashMap<>();
+        jdbc.sql("SELECT DISTINCT p.id, p.path FROM page_reference r JOIN page p ON p.id = r.page_id"
+                        + " WHERE r.kind = ? AND r.target_id = ? AND p.binned_at IS NULL")
+                .params(kind.column(), targetId)
+                .query((rs, row) -> new UsingPage(rs.getLong(1), rs.getString(2)))
+                .list().forEach(page -> using.put(page.id(), page));
+        List<Long> pending = jdbc.sql("SELECT page_id FROM page_reference_pending").query(Long.class).list();
+        if (!pending.isEmpty()) {
+            Reference wanted = new Reference(kind, targetId);
+            for (Page page : pages.findAllById(pending)) {
+                if (!page.isBinned() && (referencesIn(page.getType(), page.getDraftContent()).contains(wanted)
+                        || referencesIn(page.getType(), page.getLiveContent()).contains(wanted))) {
+                    using.put(page.getId(), new UsingPage(page.getId(), page.getPath()));
+                }
+            }
+        }
+        List<UsingPage> sorted = new ArrayList<>(using.values());
+        sorted.sort(Comparator.comparing(UsingPage::path));
+        return sorted;
+    }
+
+    /** Rewrites the page's rows from its draft and live content, inside the transaction that wrote them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void record(Page page) {
+        jdbc.sql("DELETE FROM page_reference WHERE page_id = ?").param(page.getId()).update();
+        jdbc.sql("DELETE FROM page_reference_pending WHERE page_id = ?").param(page.getId()).update();
+        insert(page.getId(), true, referencesIn(page.getType(), page.getDraftContent()));
+        insert(page.getId(), false, referencesIn(page.getType(), page.getLiveContent()));
+    }
+
+    private void insert(long pageId, boolean draft, Set<Reference> references) {
+        for (Reference reference : references) {
+            jdbc.sql("INSERT INTO page_reference (page_id, draft, kind, target_id) VALUES (?, ?, ?, ?)")
+                    .params(pageId, draft, reference.kind().column(), reference.targetId()).update();
+        }
+    }
+
+    /**
+     * Reads the pages that wait since the migration and records their references, a batch per transaction, each page
+     * locked as an edit locks it; several instances may run this at once. Returns how many pages this call recorded.
+     */
+    public int backfillPending() {
+        int recorded = 0;
+        while (true) {
+            Integer batch = transactions.execute(status -> {
+                List<Long> ids = jdbc.sql("SELECT page_id FROM page_reference_pending ORDER BY page_id FETCH FIRST "
+                        + BACKFILL_BATCH + " ROWS ONLY").query(Long.class).list();
+                for (long id : ids) {
+                    pages.findForUpdate(id).ifPresent(this::record);
+                }
+                return ids.size();
+            });
+            if (batch == null || batch == 0) {
+                break;
+            }
+            recorded += batch;
+        }
+        if (recorded > 0) {
+            log.info("Recorded what {} page(s) refer to", recorded);
+        }
+        return recorded;
+    }
+
+    /** What a version of a page of type {@code pageType} refers to; nothing for a version that does not exist. */
+    Set<Reference> referencesIn(String pageType, String json) {
+        Set<Reference> found = new LinkedHashSet<>();
+        if (json == null) {
+            return found;
+        }
+        PageContent content = codec.read(json);
+        pageTypes.find(pageType).ifPresent(type -> collect(type.fields(), content.fields(), found));
+        for (List<Block> blocks : content.slots().values()) {
+            for (Block block : blocks) {
+                if (SHARED_CONTENT_BLOCK.equals(block.type()) && block.value().get(SHARED_CONTENT_BLOCK) instanceof Number id) {
+                    found.add(new Reference(Kind.SHARED_CONTENT, id.longValue()));
+                }
+                blockTypes.find(block.type()).map(BlockType::fields).ifPresent(fields -> collect(fields, block.value(), found));
+            }
+        }
+        return found;
+    }
+
+    private static void collect(Map<String, FieldSpec> specs, Object value, Set<Reference> found) {
+        if (!(value instanceof Map<?, ?> values)) {
+            return;
+        }
+        for (Map.Entry<String, FieldSpec> field : specs.entrySet()) {
+            Object v = values.get(field.getKey());
+            switch (field.getValue().type()) {
+                case PAGE -> add(Kind.PAGE, v, found);
+                case IMAGE -> add(Kind.IMAGE, v, found);
+                case DOCUMENT -> add(Kind.DOCUMENT, v, found);
+                case LIST -> {
+                    if (v instanceof List<?> items) {
+                        items.forEach(item -> collect(field.getValue().fields(), item, found));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void add(Kind kind, Object value, Set<Reference> found) {
+        if (value instanceof Number id) {
+            found.add(new Reference(kind, id.longValue()));
+        }
+    }
+}
