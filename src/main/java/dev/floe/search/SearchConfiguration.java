@@ -139,6 +139,9 @@ class SearchConfiguration {
                 // Tests kill instances on purpose: the events of an agent that stopped pulsing go to the others after
                 // 10 s rather than Hibernate Search's 30 s.
                 p.put("hibernate.search.coordination.event_processor.pulse_expiration", 10_000);
+                // Tests stop the search engine on purpose: an update fails its three attempts and is given up in a
+                // few seconds rather than fifteen, so the wait for SearchOutbox to queue it again is short too.
+                p.put("hibernate.search.coordination.event_processor.retry_delay", 1);
             }
         } else {
             p.put("hibernate.search.coordination.event_processor.enabled", false);

@@ -89,7 +89,7 @@ class OpenSearchBackendTest extends FloeIntegrationTest {
             String during = word();
             long published = pages.publishedPage("During " + during, "<p>Published while search was down.</p>");
             assertThat(anonymous.get("/api/v2/pages/" + published + "/").status()).isEqualTo(200);
-            SearchFixtures.sleep(20_000); // long enough for the update to fail and be given up at least once
+            SearchFixtures.sleep(8_000); // long enough for the update to fail and be given up at least once (1 s apart in tests)
             node.startAgain();
             pages.awaitSearch(anonymous, q(during), finds(published));
         } finally {
