@@ -26,6 +26,14 @@ public class FloeEnvironment implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.datasource.url", settings.database().jdbcUrl());
         properties.put("spring.datasource.username", settings.database().username());
         properties.put("spring.datasource.password", settings.database().password());
+        if (settings.database().postgres()) {
+            // During a rolling release, instances of release N keep running after N+1's migration adds a column. A
+            // statement PostgreSQL has prepared for them whose result has a row of that table (an insert returning
+            // its generated key) then fails with "cached plan must not change result type", once per pooled
+            // connection. In this mode the driver keeps a savepoint in a transaction, and on that error alone rolls
+            // back to it and runs the statement again, newly prepared.
+            properties.put("spring.datasource.hikari.data-source-properties.autosave", "conservative");
+        }
         properties.put("server.port", settings.port());
         properties.put("spring.liquibase.enabled", settings.migrateOnStart());
         properties.put("spring.autoconfigure.exclude", String.join(",", excludedAutoConfigurations(settings)));
