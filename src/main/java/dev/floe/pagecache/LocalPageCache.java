@@ -1,5 +1,6 @@
 package dev.floe.pagecache;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -8,17 +9,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-/** The page cache of a single instance: in this process, bounded by bytes. */
+/**
+ * The page cache of a single instance: in this process, bounded by bytes. Also the short-lived copies an instance
+ * keeps of what it read from the cache in Redis ({@link RedisPageCache}).
+ */
 class LocalPageCache implements PageCache {
 
     private final Cache<String, CachedResponse> responses;
     private final AtomicLong purges = new AtomicLong();
 
     LocalPageCache(long maxBytes) {
-        this.responses = Caffeine.newBuilder()
+        this(maxBytes, null);
+    }
+
+    /** A cache whose responses are also dropped {@code lifetime} after they were stored, when not null. */
+    LocalPageCache(long maxBytes, Duration lifetime) {
+        Caffeine<String, CachedResponse> builder = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, CachedResponse response) -> response.weight())
-                .build();
+                .weigher((String key, CachedResponse response) -> response.weight());
+        this.responses = (lifetime == null ? builder : builder.expireAfterWrite(lifetime)).build();
     }
 
     @Override

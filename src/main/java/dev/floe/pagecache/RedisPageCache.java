@@ -9,14 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -100,14 +96,11 @@ class RedisPageCache implements PageCache {
 
     private final Supplier<StatefulRedisConnection<byte[], byte[]>> connection;
     private volatile Instant lastWarning = Instant.MIN;
-    /** Responses read from Redis, by key and the body fields the client accepts. */
-    private final Cache<String, CachedResponse> copies = Caffeine.newBuilder()
-            .expireAfterWrite(COPY_LIFETIME)
-            .maximumWeight(COPIES_MAX_BYTES)
-            .weigher((String key, CachedResponse response) -> response.weight())
-            .build();
-    /** Purges seen by this instance: a read from Redis that a purge overtook is not copied. */
-    private final AtomicLong purgesSeen = new AtomicLong();
+    /**
+     * Responses read from Redis, by key and the body fields the client accepts. Its purge count keeps a read from
+     * Redis that a purge overtook from being copied, as it keeps a render a purge overtook from being cached.
+     */
+    private final LocalPageCache copies = new LocalPageCache(COPIES_MAX_BYTES, COPY_LIFETIME);
 
     /** {@code connection} gives the current connection (the bus remakes it after Redis restarts). */
     RedisPageCache(Supplier<StatefulRedisConnection<byte[], byte[]>> connection) {
@@ -126,11 +119,11 @@ class RedisPageCache implements PageCache {
         accepted.append('i');
         List<byte[]> fields = accepted.chars().mapToObj(field -> new byte[] {(byte) field}).toList();
         String copyKey = accepted + " " + key;
-        CachedResponse copy = copies.getIfPresent(copyKey);
-        if (copy != null) {
-            return Optional.of(copy);
+        Optional<CachedResponse> copy = copies.get(copyKey, acceptEncoding);
+        if (copy.isPresent()) {
+            return copy;
         }
-        long purgesBefore = purgesSeen.get();
+        long purgesBefore = copies.generation();
         try {
             List<Object> found = connection.get().sync().eval(GET, ScriptOutputType.MULTI,
                     new byte[][] {responseKey(key)}, fields.toArray(byte[][]::new));
@@ -142,10 +135,7 @@ class RedisPageCache implements PageCache {
             CachedResponse response = CachedResponse.fromMeta((byte[]) found.get(0),
                     field.equals("i") ? body : null, field.equals("g") ? body : null, field.equals("b") ? body : null);
             if (response != null) {
-                copies.put(copyKey, response);
-                if (purgesSeen.get() != purgesBefore) {
-                    copies.asMap().remove(copyKey, response);
-                }
+                copies.put(copyKey, response, purgesBefore);
             }
             return Optional.ofNullable(response);
         } catch (RuntimeException e) {
@@ -187,7 +177,7 @@ class RedisPageCache implements PageCache {
 
     @Override
     public void purge(Collection<String> keys) {
-        dropCopies(keys);
+        copies.purge(keys);
         byte[][] versionKeys = keys.stream().map(RedisPageCache::versionKey).toArray(byte[][]::new);
         connection.get().sync().eval(PURGE, ScriptOutputType.INTEGER, new byte[][] {PURGES}, versionKeys);
     }
@@ -195,21 +185,12 @@ class RedisPageCache implements PageCache {
     @Override
     public void purgedElsewhere(Collection<String> keys) {
         // The instance that purged changed the versions in Redis itself; only the copies here are left.
-        dropCopies(keys);
+        copies.purge(keys);
     }
 
     /** Purges from elsewhere may go unheard from now on (Redis is away): keep no copy. */
     void forgetCopies() {
-        dropCopies(List.of(ALL));
-    }
-
-    private void dropCopies(Collection<String> keys) {
-        purgesSeen.incrementAndGet();
-        if (keys.contains(ALL)) {
-            copies.invalidateAll();
-        } else {
-            copies.asMap().values().removeIf(response -> keys.stream().anyMatch(response::shows));
-        }
+        copies.missedPurges();
     }
 
     @Override
