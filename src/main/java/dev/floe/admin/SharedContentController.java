@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.floe.accounts.SitePermission;
 import dev.floe.blocks.ContentValidationException;
+import dev.floe.pages.PageReferences;
 import dev.floe.sharedcontent.SharedContentInUseException;
 import dev.floe.sharedcontent.SharedContentNotFoundException;
 import dev.floe.sharedcontent.SharedContents;
@@ -148,7 +149,7 @@ class SharedContentController {
     }
 
     private static ModelAndView deletePage(HttpStatus status, SharedContents.View content,
-                                           List<SharedContentInUseException.UsingPage> using) {
+                                           List<PageReferences.UsingPage> using) {
         ModelAndView view = new ModelAndView("admin/shared_content/delete", status);
         view.addObject("content", content);
         view.addObject("using", using);

@@ -2,12 +2,11 @@ package dev.floe.media;
 
 import java.util.List;
 
+import dev.floe.pages.PageReferences.UsingPage;
+
 /** An image or document cannot be deleted while pages show it; {@code pages} are the ones that do. */
 public class MediaInUseException extends RuntimeException {
 
-    /** A page whose draft or live version uses the item. */
-    public record UsingPage(long id, String path) {
-    }
 
     private final List<UsingPage> pages;
 

@@ -204,7 +204,7 @@ public class MediaLibrary {
         List<Rendition> dropped = new ArrayList<>();
         String key = transaction.execute(status -> {
             Image image = images.findById(id).orElseThrow(() -> new MediaNotFoundException("image", id));
-            List<MediaInUseException.UsingPage> using = pagesUsing(PageReferences.Kind.IMAGE, id);
+            List<PageReferences.UsingPage> using = references.pagesUsing(PageReferences.Kind.IMAGE, id);
             if (!using.isEmpty()) {
                 throw new MediaInUseException("image '" + image.metadata().title() + "'", using);
             }
@@ -216,14 +216,9 @@ public class MediaLibrary {
         store.delete(MediaStore.Area.PUBLIC, key);
     }
 
-    /** The pages whose draft or live version uses the image or document {@code id}, in tree order. */
-    private List<MediaInUseException.UsingPage> pagesUsing(PageReferences.Kind kind, long id) {
-        return references.pagesUsing(kind, id).stream().map(page -> new MediaInUseException.UsingPage(page.id(), page.path())).toList();
-    }
-
-    public List<MediaInUseException.UsingPage> pagesUsingImage(long id) {
+    public List<PageReferences.UsingPage> pagesUsingImage(long id) {
         getImage(id);
-        return pagesUsing(PageReferences.Kind.IMAGE, id);
+        return references.pagesUsing(PageReferences.Kind.IMAGE, id);
     }
 
     // ---- documents
@@ -360,15 +355,15 @@ public class MediaLibrary {
         });
     }
 
-    public List<MediaInUseException.UsingPage> pagesUsingDocument(long id) {
+    public List<PageReferences.UsingPage> pagesUsingDocument(long id) {
         getDocument(id);
-        return pagesUsing(PageReferences.Kind.DOCUMENT, id);
+        return references.pagesUsing(PageReferences.Kind.DOCUMENT, id);
     }
 
     public void deleteDocument(long id) {
         Document deleted = transaction.execute(status -> {
             Document document = documents.findById(id).orElseThrow(() -> new MediaNotFoundException("document", id));
-            List<MediaInUseException.UsingPage> using = pagesUsing(PageReferences.Kind.DOCUMENT, id);
+            List<PageReferences.UsingPage> using = references.pagesUsing(PageReferences.Kind.DOCUMENT, id);
             if (!using.isEmpty()) {
                 throw new MediaInUseException("document '" + document.getTitle() + "'", using);
             }

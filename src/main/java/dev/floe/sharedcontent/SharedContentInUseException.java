@@ -2,12 +2,11 @@ package dev.floe.sharedcontent;
 
 import java.util.List;
 
+import dev.floe.pages.PageReferences.UsingPage;
+
 /** Shared content cannot be deleted while pages show it; {@code pages} are the ones that do. */
 public class SharedContentInUseException extends RuntimeException {
 
-    /** A page that places the shared content, in its draft or its live version. */
-    public record UsingPage(long id, String path) {
-    }
 
     private final List<UsingPage> pages;
 

@@ -142,7 +142,7 @@ public class SharedContents {
     @Transactional
     public void delete(long id) {
         SharedContent content = contents.findById(id).orElseThrow(() -> new SharedContentNotFoundException(id));
-        List<SharedContentInUseException.UsingPage> using = pagesUsing(id);
+        List<PageReferences.UsingPage> using = pagesUsing(id);
         if (!using.isEmpty()) {
             throw new SharedContentInUseException(content.getName(), using);
         }
@@ -152,9 +152,8 @@ public class SharedContents {
 
     /** The pages whose draft or live version places the shared content {@code id}, in tree order. */
     @Transactional(readOnly = true)
-    public List<SharedContentInUseException.UsingPage> pagesUsing(long id) {
-        return references.pagesUsing(PageReferences.Kind.SHARED_CONTENT, id).stream()
-                .map(page -> new SharedContentInUseException.UsingPage(page.id(), page.path())).toList();
+    public List<PageReferences.UsingPage> pagesUsing(long id) {
+        return references.pagesUsing(PageReferences.Kind.SHARED_CONTENT, id);
     }
 
     private void write(SharedContent content, String name, String title, Object blocks, List<Block> current, Author author) {
