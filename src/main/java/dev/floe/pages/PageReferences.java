@@ -53,6 +53,14 @@ public class PageReferences {
 
     /** A page (in the tree, not in the bin) that refers to something, in its draft or its live version. */
     public record UsingPage(long id, String path) {
+
+        /** Why {@code what} cannot be deleted while {@code pages} use it, naming the first ten. */
+        public static String refusal(String what, List<UsingPage> pages) {
+            return "The " + what + " is used on " + pages.size() + (pages.size() == 1 ? " page" : " pages") + " ("
+                    + String.join(", ", pages.stream().limit(10).map(UsingPage::path).toList())
+                    + (pages.size() > 10 ? ", …" : "") + "); remove it from " + (pages.size() == 1 ? "that page" : "them")
+                    + " first.";
+        }
     }
 
     private final JdbcClient jdbc;
