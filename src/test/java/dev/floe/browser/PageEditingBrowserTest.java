@@ -89,6 +89,12 @@ class PageEditingBrowserTest extends FloeIntegrationTest {
         List<String> order = chromium.driver.findElements(By.cssSelector("#slot-main [data-block] legend")).stream()
                 .map(WebElement::getText).toList();
         assertThat(order.getFirst()).contains("Heading");
+        // Reordering by drag: the browser's drag events, as a mouse drag sends them, carry the heading below the text.
+        chromium.driver.executeScript(DRAG_BELOW_LAST, chromium.driver.findElement(By.cssSelector("#slot-main [data-block]:first-child")));
+        assertThat(legends()).as("dragged below the text").satisfiesExactly(
+                first -> assertThat(first).contains("Rich text"), second -> assertThat(second).contains("Heading"));
+        chromium.driver.findElement(By.cssSelector("#slot-main [data-block]:last-child [data-move=up]")).sendKeys(Keys.ENTER);
+        assertThat(legends().getFirst()).contains("Heading");
         // A page link's page is picked in the page chooser, by keyboard, then the block moves up above the text.
         addBlock("main", "page_link");
         String pageLink = "#slot-main [data-block]:last-child ";
@@ -149,6 +155,24 @@ class PageEditingBrowserTest extends FloeIntegrationTest {
     }
 
     /** Signs in through the admin's sign-in form as the role's test user, after signing out whoever was in. */
+    /**
+     * Drags a block below the last one in its slot: dragstart on the block, dragover on the slot below its last
+     * block, then drop and dragend. Selenium's mouse actions do not start HTML5 drags in Chromium, so the events are
+     * sent as the browser sends them, with a DataTransfer.
+     */
+    private static final String DRAG_BELOW_LAST = """
+            const block = arguments[0], slot = block.parentNode, data = new DataTransfer();
+            const below = slot.lastElementChild.getBoundingClientRect().bottom + 5;
+            block.dispatchEvent(new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: data}));
+            slot.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data, clientY: below}));
+            slot.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data, clientY: below}));
+            block.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));
+            """;
+
+    private List<String> legends() {
+        return chromium.driver.findElements(By.cssSelector("#slot-main [data-block] legend")).stream().map(WebElement::getText).toList();
+    }
+
     private void signIn(AdminRole role) {
         role.ensure(accounts);
         chromium.driver.manage().deleteAllCookies();
