@@ -2,6 +2,7 @@ package dev.floe.pages;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +27,11 @@ import dev.floe.blocks.FieldSpec;
 /**
  * What each page's draft and live content refer to (shared content, media, other pages), kept in the table
  * {@code page_reference} and rewritten in the same transaction as every write of either content, so that "which pages
- * use this?" is one indexed query. Pages that existed before the table wait in {@code page_reference_pending} until
- * {@link #backfillPending()} reads them; until then they are read on every question, so answers are never short.
+ * use this?" is one indexed query. A page is waiting when it existed before the table (queued in
+ * {@code page_reference_pending}) or when its draft version or publication time is not the one its references were
+ * recorded from: then a release that does not record references wrote it, as the previous release's instances do
+ * during a rolling upgrade. Waiting pages are read on every question, so answers are never short, until
+ * {@link #backfillPending()} records them.
  */
 @Service
 public class PageReferences {
@@ -37,6 +41,9 @@ public class PageReferences {
 
     private static final Logger log = LoggerFactory.getLogger(PageReferences.class);
     private static final int BACKFILL_BATCH = 200;
+    private static final String WAITING = "SELECT page_id AS id FROM page_reference_pending UNION SELECT id FROM page"
+            + " WHERE references_draft_version IS DISTINCT FROM draft_version"
+            + " OR references_published_at IS DISTINCT FROM last_published_at";
 
     /** What a page can refer to. */
     public enum Kind {
@@ -89,7 +96,7 @@ public class PageReferences {
                 .params(kind.column(), targetId)
                 .query((rs, row) -> new UsingPage(rs.getLong(1), rs.getString(2)))
                 .list().forEach(page -> using.put(page.id(), page));
-        List<Long> pending = jdbc.sql("SELECT page_id FROM page_reference_pending").query(Long.class).list();
+        List<Long> pending = jdbc.sql(WAITING).query(Long.class).list();
         if (!pending.isEmpty()) {
             Reference wanted = new Reference(kind, targetId);
             for (Page page : pages.findAllById(pending)) {
@@ -107,10 +114,14 @@ public class PageReferences {
     /** Rewrites the page's rows from its draft and live content, inside the transaction that wrote them. */
     @Transactional(propagation = Propagation.MANDATORY)
     void record(Page page) {
+        // The fingerprint below is copied from the row, so the row must hold what this transaction wrote.
+        pages.flush();
         jdbc.sql("DELETE FROM page_reference WHERE page_id = ?").param(page.getId()).update();
         jdbc.sql("DELETE FROM page_reference_pending WHERE page_id = ?").param(page.getId()).update();
         insert(page.getId(), true, referencesIn(page.getType(), page.getDraftContent()));
         insert(page.getId(), false, referencesIn(page.getType(), page.getLiveContent()));
+        jdbc.sql("UPDATE page SET references_draft_version = draft_version, references_published_at = last_published_at WHERE id = ?")
+                .param(page.getId()).update();
     }
 
     private void insert(long pageId, boolean draft, Set<Reference> references) {
@@ -121,24 +132,26 @@ public class PageReferences {
     }
 
     /**
-     * Reads the pages that wait since the migration and records their references, a batch per transaction, each page
-     * locked as an edit locks it; several instances may run this at once. Returns how many pages this call recorded.
+     * Records the references of the waiting pages, a batch per transaction, each page locked as an edit locks it;
+     * several instances may run this at once. Returns how many pages this call recorded.
      */
     public int backfillPending() {
         int recorded = 0;
+        Set<Long> done = new HashSet<>();
         while (true) {
-            Integer batch = transactions.execute(status -> {
-                List<Long> ids = jdbc.sql("SELECT page_id FROM page_reference_pending ORDER BY page_id FETCH FIRST "
+            List<Long> batch = transactions.execute(status -> {
+                List<Long> ids = jdbc.sql("SELECT id FROM (" + WAITING + ") waiting ORDER BY id FETCH FIRST "
                         + BACKFILL_BATCH + " ROWS ONLY").query(Long.class).list();
                 for (long id : ids) {
                     pages.findForUpdate(id).ifPresent(this::record);
                 }
-                return ids.size();
+                return ids;
             });
-            if (batch == null || batch == 0) {
+            // A page written again by another release meanwhile waits for the next call, rather than holding this one.
+            if (batch == null || !done.addAll(batch)) {
                 break;
             }
-            recorded += batch;
+            recorded += batch.size();
         }
         if (recorded > 0) {
             log.info("Recorded what {} page(s) refer to", recorded);

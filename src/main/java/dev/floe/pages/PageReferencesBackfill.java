@@ -5,11 +5,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the references of pages that existed before the reference table, once a serving instance is ready: in the
- * background, because questions about pages still waiting are answered by reading them meanwhile.
+ * Records the references of waiting pages (see {@link PageReferences}) in the background, because questions about
+ * them are answered by reading them meanwhile: once a serving instance is ready, for the pages that existed before the
+ * reference table, then at every tick of the scheduler, for pages an instance of the previous release wrote during a
+ * rolling upgrade.
  */
 @Component
 @ConditionalOnWebApplication
@@ -29,9 +32,18 @@ class PageReferencesBackfill {
             try {
                 references.backfillPending();
             } catch (RuntimeException e) {
-                log.warn("Recording what existing pages refer to stopped ({}); the next start goes on with the rest",
+                log.warn("Recording what existing pages refer to stopped ({}); the scheduler goes on with the rest",
                         e.getMessage());
             }
         });
+    }
+
+    @Scheduled(fixedDelayString = "${floe.scheduler-interval}", initialDelayString = "${floe.scheduler-interval}")
+    void recordWaitingPages() {
+        try {
+            references.backfillPending();
+        } catch (RuntimeException e) {
+            log.warn("Recording what waiting pages refer to failed this time: {}", e.getMessage());
+        }
     }
 }

@@ -36,19 +36,21 @@ class FeatureMigrationsTest {
         FeatureMigration redirectsToZero = migrations.migrateFeature("redirects", 0);
 
         assertThat(toOne.reversals()).extracting(FeatureMigration.Reversal::changeId)
-                .containsExactly("pages-0004-page-references", "pages-0003-page-bin", "pages-0002-home-page");
+                .containsExactly("pages-0005-page-reference-fingerprint", "pages-0004-page-references", "pages-0003-page-bin",
+                        "pages-0002-home-page");
         assertThat(db.strings("SELECT path FROM page")).as("pages-0002 made the home page").isEmpty();
         assertThat(redirectsToZero.reversals()).extracting(FeatureMigration.Reversal::changeId).containsExactly("redirects-0001-redirects");
         assertThat(db.tables()).contains("page", "scheduled_job").doesNotContain("redirect");
         assertThat(db.appliedIds()).doesNotContain("pages-0002-home-page", "redirects-0001-redirects");
         assertThat(migrations.status()).filteredOn(c -> !c.applied()).extracting(Migrations.Change::id)
                 .containsExactlyInAnyOrder("pages-0002-home-page", "pages-0003-page-bin", "pages-0004-page-references",
-                        "redirects-0001-redirects");
+                        "pages-0005-page-reference-fingerprint", "redirects-0001-redirects");
 
         FeatureMigration back = migrations.migrateFeature("pages", null);
         migrations.migrate();
 
-        assertThat(back.applies()).containsExactly("pages-0002-home-page", "pages-0003-page-bin", "pages-0004-page-references");
+        assertThat(back.applies()).containsExactly("pages-0002-home-page", "pages-0003-page-bin", "pages-0004-page-references",
+                "pages-0005-page-reference-fingerprint");
         assertThat(db.strings("SELECT path FROM page")).containsExactly("/");
         assertThat(db.tables()).contains("redirect");
         assertThat(migrations.isCurrent()).isTrue();
@@ -71,10 +73,15 @@ class FeatureMigrationsTest {
         assertThat(db.strings("SELECT p.slug FROM page_reference_pending q JOIN page p ON p.id = q.page_id ORDER BY p.slug"))
                 .as("pages without a digit refer to nothing; the home page is one of them").containsExactly("links", "was-live");
         assertThat(db.strings("SELECT COUNT(*) FROM page_reference")).containsExactly("0");
+        assertThat(db.strings("SELECT slug || ' ' || COALESCE(CAST(references_draft_version AS VARCHAR(10)), 'none') FROM page"
+                + " WHERE slug <> '' ORDER BY slug"))
+                .as("pages-0005: recorded pages get their fingerprint, queued ones wait for theirs")
+                .containsExactly("links none", "plain 1", "was-live none");
 
         assertThat(migrations.migrateFeature("pages", 3).reversals()).extracting(FeatureMigration.Reversal::changeId)
-                .containsExactly("pages-0004-page-references");
+                .containsExactly("pages-0005-page-reference-fingerprint", "pages-0004-page-references");
         assertThat(db.tables()).doesNotContain("page_reference", "page_reference_pending");
+        assertThat(db.columns("page")).doesNotContain("references_draft_version", "references_published_at");
     }
 
     @Test
@@ -97,16 +104,16 @@ class FeatureMigrationsTest {
         Migrations migrations = new Migrations(db.dataSource(), "dev/floe/ops/changelog-irreversible.yaml");
         migrations.migrate();
 
-        assertThatThrownBy(() -> migrations.migrateFeature("pages", 4))
+        assertThatThrownBy(() -> migrations.migrateFeature("pages", 5))
                 .isInstanceOf(RefusedException.class)
-                .hasMessageStartingWith("pages-0005-legacy-note cannot be reversed: it declares no rollback and its sql change")
+                .hasMessageStartingWith("pages-0006-legacy-note cannot be reversed: it declares no rollback and its sql change")
                 .hasMessageEndingWith("Nothing was changed.");
-        assertThatThrownBy(() -> migrations.planFeature("pages", 4)).hasMessageStartingWith("pages-0005-legacy-note cannot be reversed");
+        assertThatThrownBy(() -> migrations.planFeature("pages", 5)).hasMessageStartingWith("pages-0006-legacy-note cannot be reversed");
 
-        assertThat(db.columns("page")).as("pages-0006, which comes first and could be reversed, was not").contains("summary");
-        assertThat(db.appliedIds()).contains("pages-0005-legacy-note", "pages-0006-page-summary");
-        assertThat(migrations.migrateFeature("pages", 5).reversals()).extracting(FeatureMigration.Reversal::changeId)
-                .as("a change with an automatic reverse is reversed").containsExactly("pages-0006-page-summary");
+        assertThat(db.columns("page")).as("pages-0007, which comes first and could be reversed, was not").contains("summary");
+        assertThat(db.appliedIds()).contains("pages-0006-legacy-note", "pages-0007-page-summary");
+        assertThat(migrations.migrateFeature("pages", 6).reversals()).extracting(FeatureMigration.Reversal::changeId)
+                .as("a change with an automatic reverse is reversed").containsExactly("pages-0007-page-summary");
         assertThat(db.columns("page")).doesNotContain("summary");
     }
 
@@ -152,15 +159,15 @@ class FeatureMigrationsTest {
         db.execute("UPDATE page SET summary = 'kept' WHERE path = '/'",
                 "INSERT INTO page_note (page_id, note) SELECT id, 'a note' FROM page WHERE path = '/'");
 
-        assertThatThrownBy(() -> migrations.migrateFeature("pages", 4))
+        assertThatThrownBy(() -> migrations.migrateFeature("pages", 5))
                 .hasMessageStartingWith("Reversing pages failed and was undone, so the database is as it was:")
                 .satisfies(e -> assertThat(e.getMessage().toLowerCase()).contains("floe_no_such_table"));
 
-        assertThat(db.strings("SELECT summary FROM page WHERE path = '/'")).as("pages-0006's reversal was undone").containsExactly("kept");
+        assertThat(db.strings("SELECT summary FROM page WHERE path = '/'")).as("pages-0007's reversal was undone").containsExactly("kept");
         assertThat(db.strings("SELECT note FROM page_note")).containsExactly("a note");
-        assertThat(db.appliedIds()).contains("pages-0005-page-notes", "pages-0006-page-summary");
+        assertThat(db.appliedIds()).contains("pages-0006-page-notes", "pages-0007-page-summary");
         assertThat(db.strings("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE")).as("the lock is released").containsExactly("0");
-        assertThat(migrations.migrateFeature("pages", 5).reversals()).hasSize(1);
+        assertThat(migrations.migrateFeature("pages", 6).reversals()).hasSize(1);
         assertThat(db.columns("page")).doesNotContain("summary");
     }
 
@@ -169,9 +176,9 @@ class FeatureMigrationsTest {
         new Migrations(db.dataSource(), "dev/floe/ops/changelog-failing-reverse.yaml").migrate();
 
         assertThatThrownBy(() -> db.migrations().migrateFeature("pages", 1))
-                .hasMessageStartingWith("pages-0005-page-notes is applied but this release does not know it: reverse it with the"
+                .hasMessageStartingWith("pages-0006-page-notes is applied but this release does not know it: reverse it with the"
                         + " release that added it (floe migrate pages 0001), then deploy this one.");
-        assertThat(db.migrations().unknownApplied()).containsExactly("pages-0005-page-notes", "pages-0006-page-summary");
+        assertThat(db.migrations().unknownApplied()).containsExactly("pages-0006-page-notes", "pages-0007-page-summary");
     }
 
     @Test
@@ -179,7 +186,8 @@ class FeatureMigrationsTest {
         Migrations migrations = db.migrations();
         List<String> earlier = migrations.knownIds().stream()
                 .filter(id -> !id.equals("pages-0002-home-page") && !id.equals("pages-0003-page-bin")
-                        && !id.equals("pages-0004-page-references") && !id.startsWith("redirects-")).toList();
+                        && !id.equals("pages-0004-page-references") && !id.equals("pages-0005-page-reference-fingerprint")
+                        && !id.startsWith("redirects-")).toList();
 
         migrations.migrateTo(earlier);
 
@@ -194,6 +202,6 @@ class FeatureMigrationsTest {
         assertThatThrownBy(() -> migrations.planFeature("pagez", 0))
                 .hasMessageStartingWith("There is no feature 'pagez' with migrations; the features are accounts, ")
                 .hasMessageContaining(" pages, publishing, redirects");
-        assertThatThrownBy(() -> migrations.planFeature("pages", 9)).hasMessage("pages has no change 0009; its latest is 0004.");
+        assertThatThrownBy(() -> migrations.planFeature("pages", 9)).hasMessage("pages has no change 0009; its latest is 0005.");
     }
 }

@@ -46,6 +46,9 @@ class PageReferencesTest extends FloeIntegrationTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    PageReferencesBackfill backfill;
+
     Pages pages;
     long target;
     long other;
@@ -150,6 +153,44 @@ class PageReferencesTest extends FloeIntegrationTest {
         assertThat(rows(page)).containsExactly("draft page " + target);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM page_reference_pending").query(Long.class).single()).isZero();
         assertThat(references.pagesUsing(PageReferences.Kind.PAGE, target)).extracting(PageReferences.UsingPage::id).containsExactly(page);
+    }
+
+    @Test
+    void pagesThePreviousReleaseWritesDuringARollingUpgradeAreReadUntilTheSchedulerRecordsThem() {
+        long page = pages.createUnderHome(unique("rolled"), "Rolled", link(target)).get("id").asLong();
+        pages.publish(page);
+        assertThat(waiting()).doesNotContain(page);
+
+        // What an instance of a release without the reference table writes: content, version and time, nothing else.
+        jdbc.sql("UPDATE page SET draft_content = REPLACE(draft_content, ?, ?), draft_version = draft_version + 1 WHERE id = ?")
+                .params("\"page\":" + target, "\"page\":" + other, page).update();
+        assertThat(jdbc.sql("SELECT draft_content FROM page WHERE id = ?").param(page).query(String.class).single())
+                .contains("\"page\":" + other);
+
+        assertThat(waiting()).contains(page);
+        assertThat(rows(page)).as("not recorded yet").containsExactly("draft page " + target, "live page " + target);
+        assertThat(references.pagesUsing(PageReferences.Kind.PAGE, other)).extracting(PageReferences.UsingPage::id)
+                .as("read from its content meanwhile").containsExactly(page);
+
+        backfill.recordWaitingPages();
+
+        assertThat(rows(page)).containsExactly("draft page " + other, "live page " + target);
+        assertThat(waiting()).doesNotContain(page);
+
+        jdbc.sql("UPDATE page SET live_content = draft_content, last_published_at = CURRENT_TIMESTAMP WHERE id = ?").param(page).update();
+        assertThat(waiting()).as("a publication by the previous release").contains(page);
+        assertThat(references.pagesUsing(PageReferences.Kind.PAGE, target)).extracting(PageReferences.UsingPage::id)
+                .as("stale rows can only name a page too many, never too few").containsExactly(page);
+
+        backfill.recordWaitingPages();
+
+        assertThat(rows(page)).containsExactly("draft page " + other, "live page " + other);
+        assertThat(references.pagesUsing(PageReferences.Kind.PAGE, target)).isEmpty();
+    }
+
+    private List<Long> waiting() {
+        return jdbc.sql("SELECT id FROM page WHERE references_draft_version IS DISTINCT FROM draft_version"
+                + " OR references_published_at IS DISTINCT FROM last_published_at").query(Long.class).list();
     }
 
     private static Map<String, Object> link(long page) {
