@@ -139,6 +139,12 @@ class SearchConfiguration {
                 // Tests kill instances on purpose: the events of an agent that stopped pulsing go to the others after
                 // 10 s rather than Hibernate Search's 30 s.
                 p.put("hibernate.search.coordination.event_processor.pulse_expiration", 10_000);
+                // Tests rebuild the index dozens of times: each rebuild's mass indexer waits for the event processors
+                // to pause and they resume only at their next pulse, which at Hibernate Search's 2 s made a rebuild
+                // of a few pages take 6 s. A pulse is one small update of the agent table; the pulse interval must
+                // stay under a third of the expiration.
+                p.put("hibernate.search.coordination.event_processor.pulse_interval", 200);
+                p.put("hibernate.search.coordination.mass_indexer.pulse_interval", 200);
                 // Tests stop the search engine on purpose: an update fails its three attempts and is given up in a
                 // few seconds rather than fifteen, so the wait for SearchOutbox to queue it again is short too.
                 p.put("hibernate.search.coordination.event_processor.retry_delay", 1);
