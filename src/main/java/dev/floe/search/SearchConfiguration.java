@@ -165,6 +165,11 @@ class SearchConfiguration {
             p.put("hibernate.search.backend.analysis.configurer", new SearchAnalysis.Elasticsearch());
             p.put("hibernate.search.backend.request_timeout", 10_000);
             p.put("hibernate.search.backend.connection_timeout", 3_000);
+            if (settings.module() == SettingsModule.TEST) {
+                // Tests wait for each update to be searchable, hundreds of times: the indexes refresh every 100 ms
+                // rather than every second.
+                p.put("hibernate.search.backend.schema_management.settings_file", "dev/floe/search/test-index-settings.json");
+            }
             if (!processes) {
                 // A context that never indexes or searches (a command such as floe check) does not ask the cluster
                 // for its version at start; any dialect serves for writing index updates to the outbox.
