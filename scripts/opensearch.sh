@@ -7,7 +7,8 @@
 #   scripts/opensearch.sh stop DIR           stop the node started in DIR, if it runs (never fails).
 #   scripts/opensearch.sh env DIR            print `export ELASTICSEARCH_ADDRESS=...` for the node started in DIR.
 #
-# The node also stops by itself when the process given in FLOE_OPENSEARCH_OWNER (a pid) ends.
+# The node also stops by itself when the process given in FLOE_OPENSEARCH_OWNER (a pid) ends. Its jars and compiled
+# program are kept in ${XDG_CACHE_HOME:-~/.cache}/floe/opensearch-node-* for every later node.
 set -euo pipefail
 
 say() { echo "opensearch.sh: $*" >&2; }
@@ -31,6 +32,26 @@ free_port() {
   die "no free port found"
 }
 
+# The node's jars and compiled OpenSearchNode, made once per version of scripts/opensearch/ and shared by every node
+# (a test run starts several; fetching the jars and compiling took seconds each time). Prints the folder.
+node_program() {
+  local cache="${XDG_CACHE_HOME:-$HOME/.cache}/floe" version program building
+  version="$(cat "$here/scripts/opensearch/pom.xml" "$here/scripts/opensearch/OpenSearchNode.java" "$JAVA_HOME/release" | cksum | cut -d' ' -f1)"
+  program="$cache/opensearch-node-$version"
+  if [ ! -f "$program/.complete" ]; then
+    mkdir -p "$cache"
+    building="$(mktemp -d "$cache/opensearch-node-building.XXXXXX")"
+    "$here/mvnw" -q -B -f "$here/scripts/opensearch/pom.xml" dependency:copy-dependencies \
+      -DoutputDirectory="$building/lib" >&2 || { rm -rf "$building"; die "could not fetch the OpenSearch jars"; }
+    "$JAVA_HOME/bin/javac" -nowarn -d "$building/classes" -cp "$building/lib/*" "$here/scripts/opensearch/OpenSearchNode.java" >&2 \
+      || { rm -rf "$building"; die "could not compile scripts/opensearch/OpenSearchNode.java"; }
+    touch "$building/.complete"
+    # Another start may have made it meanwhile: the first one in place stays.
+    mv -T "$building" "$program" 2>/dev/null || rm -rf "$building"
+  fi
+  echo "$program"
+}
+
 start() {
   local dir="$1" port="${2:-0}"
   [ -n "$dir" ] || die "usage: opensearch.sh start DIR [PORT]"
@@ -40,15 +61,12 @@ start() {
     die "a node already runs from $dir (pid $(cat "$dir/pid")); stop it first"
   fi
   . "$here/.mvn/find-jdk.sh"
-  if [ ! -f "$dir/lib/.complete" ]; then
-    "$here/mvnw" -q -B -f "$here/scripts/opensearch/pom.xml" dependency:copy-dependencies \
-      -DoutputDirectory="$dir/lib" >&2 || die "could not fetch the OpenSearch jars"
-    touch "$dir/lib/.complete"
-  fi
+  local program
+  program="$(node_program)"
   [ "$port" != 0 ] || port="$(free_port)"
   port_in_use "$port" && die "port $port is in use"
   nohup "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -XX:+UseSerialGC -Dlog4j2.disable.jmx=true \
-    -cp "$dir/lib/*" "$here/scripts/opensearch/OpenSearchNode.java" "$dir/node" "$port" "${FLOE_OPENSEARCH_OWNER:-0}" \
+    -cp "$program/classes:$program/lib/*" OpenSearchNode "$dir/node" "$port" "${FLOE_OPENSEARCH_OWNER:-0}" \
     >"$dir/node.log" 2>&1 &
   echo $! >"$dir/pid"
   echo "http://127.0.0.1:$port" >"$dir/address"

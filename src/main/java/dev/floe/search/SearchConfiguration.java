@@ -139,6 +139,12 @@ class SearchConfiguration {
                 // Tests kill instances on purpose: the events of an agent that stopped pulsing go to the others after
                 // 10 s rather than Hibernate Search's 30 s.
                 p.put("hibernate.search.coordination.event_processor.pulse_expiration", 10_000);
+                // Tests rebuild the index dozens of times: each rebuild's mass indexer waits for the event processors
+                // to pause and they resume only at their next pulse, which at Hibernate Search's 2 s made a rebuild
+                // of a few pages take 6 s. A pulse is one small update of the agent table; the pulse interval must
+                // stay under a third of the expiration.
+                p.put("hibernate.search.coordination.event_processor.pulse_interval", 200);
+                p.put("hibernate.search.coordination.mass_indexer.pulse_interval", 200);
                 // Tests stop the search engine on purpose: an update fails its three attempts and is given up in a
                 // few seconds rather than fifteen, so the wait for SearchOutbox to queue it again is short too.
                 p.put("hibernate.search.coordination.event_processor.retry_delay", 1);
@@ -159,6 +165,11 @@ class SearchConfiguration {
             p.put("hibernate.search.backend.analysis.configurer", new SearchAnalysis.Elasticsearch());
             p.put("hibernate.search.backend.request_timeout", 10_000);
             p.put("hibernate.search.backend.connection_timeout", 3_000);
+            if (settings.module() == SettingsModule.TEST) {
+                // Tests wait for each update to be searchable, hundreds of times: the indexes refresh every 100 ms
+                // rather than every second.
+                p.put("hibernate.search.backend.schema_management.settings_file", "dev/floe/search/test-index-settings.json");
+            }
             if (!processes) {
                 // A context that never indexes or searches (a command such as floe check) does not ask the cluster
                 // for its version at start; any dialect serves for writing index updates to the outbox.

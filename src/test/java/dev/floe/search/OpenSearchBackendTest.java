@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +40,9 @@ class OpenSearchBackendTest extends FloeIntegrationTest {
         OpenSearchTestNode.registerOwnDatabase(registry, node.address(), varDir);
         registry.add("floe.search.retry-interval", () -> "2s");
     }
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private SearchFixtures pages;
 
@@ -89,7 +94,7 @@ class OpenSearchBackendTest extends FloeIntegrationTest {
             String during = word();
             long published = pages.publishedPage("During " + during, "<p>Published while search was down.</p>");
             assertThat(anonymous.get("/api/v2/pages/" + published + "/").status()).isEqualTo(200);
-            SearchFixtures.sleep(8_000); // long enough for the update to fail and be given up at least once (1 s apart in tests)
+            awaitAnUpdateGivenUp();
             node.startAgain();
             pages.awaitSearch(anonymous, q(during), finds(published));
         } finally {
@@ -98,4 +103,15 @@ class OpenSearchBackendTest extends FloeIntegrationTest {
         assertThat(ids(pages.search(anonymous, q(before)))).isEqualTo(List.of(earlier));
     }
 
+    /**
+     * Waits until Hibernate Search has given up an update after its attempts failed (SearchOutbox queues such updates
+     * again every 2 s here), so that the update arriving afterwards proves the re-queueing, not a lucky retry.
+     */
+    private void awaitAnUpdateGivenUp() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (jdbc.queryForObject("select count(*) from " + SearchOutbox.EVENT_TABLE + " where status = 'ABORTED'", Long.class) == 0) {
+            assertThat(System.nanoTime()).as("an update failed its attempts and was given up").isLessThan(deadline);
+            SearchFixtures.sleep(20);
+        }
+    }
 }
