@@ -21,6 +21,7 @@ class PageReferencesBackfill {
     private static final Logger log = LoggerFactory.getLogger(PageReferencesBackfill.class);
 
     private final PageReferences references;
+    private Thread run;
 
     PageReferencesBackfill(PageReferences references) {
         this.references = references;
@@ -28,22 +29,30 @@ class PageReferencesBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        Thread.ofVirtual().name("page-references-backfill").start(() -> {
-            try {
-                references.backfillPending();
-            } catch (RuntimeException e) {
-                log.warn("Recording what existing pages refer to stopped ({}); the scheduler goes on with the rest",
-                        e.getMessage());
-            }
-        });
+        recordInBackground();
     }
 
     @Scheduled(fixedDelayString = "${floe.scheduler-interval}", initialDelayString = "${floe.scheduler-interval}")
     void recordWaitingPages() {
-        try {
-            references.backfillPending();
-        } catch (RuntimeException e) {
-            log.warn("Recording what waiting pages refer to failed this time: {}", e.getMessage());
+        recordInBackground();
+    }
+
+    /**
+     * Starts recording the waiting pages on a thread of its own, unless a run is still going, and returns the run.
+     * Not on the scheduler's thread: after a migration the backlog can take minutes, and scheduled publishing shares
+     * that thread.
+     */
+    synchronized Thread recordInBackground() {
+        if (run == null || !run.isAlive()) {
+            run = Thread.ofVirtual().name("page-references-backfill").start(() -> {
+                try {
+                    references.backfillPending();
+                } catch (RuntimeException e) {
+                    log.warn("Recording what waiting pages refer to stopped ({}); the next scheduler tick goes on with the rest",
+                            e.getMessage());
+                }
+            });
         }
+        return run;
     }
 }

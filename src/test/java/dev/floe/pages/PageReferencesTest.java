@@ -156,7 +156,7 @@ class PageReferencesTest extends FloeIntegrationTest {
     }
 
     @Test
-    void pagesThePreviousReleaseWritesDuringARollingUpgradeAreReadUntilTheSchedulerRecordsThem() {
+    void pagesThePreviousReleaseWritesDuringARollingUpgradeAreReadUntilTheSchedulerRecordsThem() throws InterruptedException {
         long page = pages.createUnderHome(unique("rolled"), "Rolled", link(target)).get("id").asLong();
         pages.publish(page);
         assertThat(waiting()).doesNotContain(page);
@@ -172,7 +172,7 @@ class PageReferencesTest extends FloeIntegrationTest {
         assertThat(references.pagesUsing(PageReferences.Kind.PAGE, other)).extracting(PageReferences.UsingPage::id)
                 .as("read from its content meanwhile").containsExactly(page);
 
-        backfill.recordWaitingPages();
+        backfill.recordInBackground().join();
 
         assertThat(rows(page)).containsExactly("draft page " + other, "live page " + target);
         assertThat(waiting()).doesNotContain(page);
@@ -182,7 +182,7 @@ class PageReferencesTest extends FloeIntegrationTest {
         assertThat(references.pagesUsing(PageReferences.Kind.PAGE, target)).extracting(PageReferences.UsingPage::id)
                 .as("stale rows can only name a page too many, never too few").containsExactly(page);
 
-        backfill.recordWaitingPages();
+        backfill.recordInBackground().join();
 
         assertThat(rows(page)).containsExactly("draft page " + other, "live page " + other);
         assertThat(references.pagesUsing(PageReferences.Kind.PAGE, target)).isEmpty();
