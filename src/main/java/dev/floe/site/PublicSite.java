@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.context.request.ServletWebRequest;
 
 import dev.floe.pages.LivePage;
 import dev.floe.pages.LivePages;
@@ -85,9 +86,13 @@ class PublicSite {
         int listingPage = type.behaviour() == PageType.Behaviour.LISTING ? listingPage(request) : 1;
         renderer.render(page, html, listingPage);
         byte[] body = html.utf8();
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+        // With the ETag set here, the ETag filter (ConditionalGet) passes the body straight through.
+        if (new ServletWebRequest(request, response).checkNotModified(ConditionalGet.etag(body))) {
+            return null;
+        }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(HTML_UTF8);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         return null;

@@ -15,12 +15,28 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import dev.floe.support.FloeIntegrationTest;
 import dev.floe.support.Pages;
 
 class WebServerTest extends FloeIntegrationTest {
+
+    @Autowired
+    private WebServerApplicationContext context;
+
+    @Test
+    void requestThreadsAreCappedAtFourPerCoreSoTheCompilerKeepsAShareOfTheCpu() {
+        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+        ThreadPoolExecutor executor = (ThreadPoolExecutor) server.getTomcat().getConnector().getProtocolHandler().getExecutor();
+        int expected = FloeEnvironment.REQUEST_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
+        assertThat(executor.getMaximumPoolSize()).isEqualTo(expected);
+        assertThat(executor.getCorePoolSize()).isEqualTo(expected);
+    }
 
     @Test
     void aClientKeepsItsConnectionPastAHundredRequestsAndGetsEveryPageLargerThanTheWriteBufferWhole() throws IOException {
