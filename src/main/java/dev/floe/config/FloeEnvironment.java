@@ -18,7 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 public class FloeEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "floeEnvironmentContract";
-    static final int REQUEST_THREADS_PER_CORE = 4;
+    static final int REQUEST_THREADS_PER_CORE = 2;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -36,11 +36,12 @@ public class FloeEnvironment implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.hikari.data-source-properties.autosave", "conservative");
         }
         properties.put("server.port", settings.port());
-        // Request threads: 4 per core instead of Tomcat's 200. Under load every busy request thread is runnable, and
-        // 32 of them on 2 cores left the JIT compiler threads a thin share of the CPU: pages were still being
-        // compiled half a minute after start. Capped, the first half-minute served about a fifth more pages and p99
-        // fell from 50-70 ms to 30-40 ms (docs/benchmarks.md); more connections wait in Tomcat's queue instead.
-        // SERVER_TOMCAT_THREADS_MAX overrides it.
+        // Request threads: 2 per core instead of Tomcat's 200; more connections wait in Tomcat's queue. Under load every
+        // busy request thread is runnable, and 32 of them on 2 cores left the JIT compiler threads a thin share of the
+        // CPU: pages were still being compiled half a minute after start. With 4 threads the first half-minute served
+        // a fifth to a quarter more pages than with 200, and 9% more than with 8, at p99 under 50 ms; cached pages went
+        // a little faster too (docs/benchmarks.md). Enough for an instance behind a proxy that buffers requests and
+        // responses, as nginx does; one whose requests mostly wait on slow I/O sets SERVER_TOMCAT_THREADS_MAX.
         int requestThreads = REQUEST_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
         properties.put("server.tomcat.threads.max", requestThreads);
         properties.put("server.tomcat.threads.min-spare", requestThreads);

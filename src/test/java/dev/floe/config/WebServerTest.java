@@ -30,7 +30,7 @@ class WebServerTest extends FloeIntegrationTest {
     private WebServerApplicationContext context;
 
     @Test
-    void requestThreadsAreCappedAtFourPerCoreSoTheCompilerKeepsAShareOfTheCpu() {
+    void requestThreadsAreCappedAtTwoPerCoreSoTheCompilerKeepsAShareOfTheCpu() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
         ThreadPoolExecutor executor = (ThreadPoolExecutor) server.getTomcat().getConnector().getProtocolHandler().getExecutor();
         int expected = FloeEnvironment.REQUEST_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
