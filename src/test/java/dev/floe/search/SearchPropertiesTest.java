@@ -15,22 +15,23 @@ class SearchPropertiesTest {
 
     @Test
     void aServingInstanceOutsideTestsReadsTheOutboxEverySecond() {
-        FloeSettings production = FloeSettings.from(Map.of("BASE_SETTINGS_MODULE", "production",
-                "SITE_DOMAIN", "www.example.org", "SECRET_KEY", "Xq7vR2mT9pLw4ZsK8nB3cY6hJ1dF5gA0eU")::get);
         FloeSettings develop = FloeSettings.from(Map.<String, String>of()::get);
 
-        assertThat(SearchConfiguration.searchProperties(production, mapping(), true)).containsEntry(POLLING, 1000);
+        assertThat(SearchConfiguration.searchProperties(production(), mapping(), true)).containsEntry(POLLING, 1000);
         assertThat(SearchConfiguration.searchProperties(develop, mapping(), true)).containsEntry(POLLING, 1000);
     }
 
     @Test
     void testsAndInstancesThatDoNotProcessTheOutboxKeepTheDefault() {
         FloeSettings test = FloeSettings.from(Map.of("BASE_SETTINGS_MODULE", "test")::get);
-        FloeSettings production = FloeSettings.from(Map.of("BASE_SETTINGS_MODULE", "production",
-                "SITE_DOMAIN", "www.example.org", "SECRET_KEY", "Xq7vR2mT9pLw4ZsK8nB3cY6hJ1dF5gA0eU")::get);
 
         assertThat(SearchConfiguration.searchProperties(test, mapping(), true)).doesNotContainKey(POLLING);
-        assertThat(SearchConfiguration.searchProperties(production, mapping(), false)).doesNotContainKey(POLLING);
+        assertThat(SearchConfiguration.searchProperties(production(), mapping(), false)).doesNotContainKey(POLLING);
+    }
+
+    private static FloeSettings production() {
+        return FloeSettings.from(Map.of("BASE_SETTINGS_MODULE", "production",
+                "SITE_DOMAIN", "www.example.org", "SECRET_KEY", "Xq7vR2mT9pLw4ZsK8nB3cY6hJ1dF5gA0eU")::get);
     }
 
     private static SearchMapping mapping() {
