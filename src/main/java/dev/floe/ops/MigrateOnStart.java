@@ -2,9 +2,9 @@ package dev.floe.ops;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.floe.config.DatabaseSettings;
 import dev.floe.config.FloeSettings;
@@ -17,14 +17,17 @@ import liquibase.integration.spring.SpringLiquibase;
  * {@link MigrationGate} as {@code floe migrate}, so instances starting together on one database apply each change
  * once. Replaces Spring Boot's own Liquibase bean, which takes only Liquibase's lock; being a {@link SpringLiquibase},
  * it still runs before JPA and everything else that uses the database.
+ *
+ * <p>The bean always exists and reads the decision when the process starts: Spring's build-time processing of the
+ * serving context (see {@link dev.floe.config.FloeContext}) fixes which beans exist, and one build serves both.
  */
 @Configuration(proxyBeanMethods = false)
 class MigrateOnStart {
 
     @Bean
-    @ConditionalOnBooleanProperty(name = "spring.liquibase.enabled", matchIfMissing = true)
-    SpringLiquibase liquibase(DataSource dataSource, FloeSettings settings) {
+    SpringLiquibase liquibase(DataSource dataSource, FloeSettings settings, Environment environment) {
         GatedLiquibase liquibase = new GatedLiquibase(settings.database());
+        liquibase.setShouldRun(environment.getProperty("spring.liquibase.enabled", Boolean.class, true));
         liquibase.setDataSource(dataSource);
         liquibase.setChangeLog("classpath:" + Migrations.CHANGELOG);
         return liquibase;
@@ -41,6 +44,9 @@ class MigrateOnStart {
 
         @Override
         public void afterPropertiesSet() throws LiquibaseException {
+            if (!shouldRun) {
+                return;
+            }
             try (MigrationGate gate = MigrationGate.enter(database)) {
                 super.afterPropertiesSet();
             }
