@@ -150,7 +150,9 @@ t0=$(date +%s%N)
 "$W/instance.sh" start 2 & s2=$!
 "$W/instance.sh" start 3 & s3=$!
 wait $s2; wait $s3
-echo "== three instances ready in $(( ($(date +%s%N) - t0) / 1000000 )) ms (ports ${PORTS[*]})" >&2
+# Which context each started: the one Spring processed at build time (pom.xml, process-aot) or the ordinary one.
+processed=$(grep -l "Starting AOT-processed" "$W"/instance-[123].log 2>/dev/null | wc -l)
+echo "== three instances ready in $(( ($(date +%s%N) - t0) / 1000000 )) ms (ports ${PORTS[*]}); $processed of 3 from the context processed at build time" >&2
 
 mkdir -p "$W/nginx/tmp" "$W/static"
 chmod 1777 "$W/nginx/tmp"

@@ -239,6 +239,11 @@ section "serve (production, PostgreSQL, Redis, AOT cache)"
 serve_and_wait
 aot_ready_ms=$ready_ms aot_cpu_ms=$cpu_ms aot_rss_kb=$rss_kb
 say "ready after ${ready_ms} ms (JVM CPU ${cpu_ms} ms), RSS $((rss_kb / 1024)) MB"
+# With REDIS_ADDRESS set, serve starts from the context Spring processed at build time with Redis (pom.xml).
+pm logs "$name" >"$work/serve.log" 2>&1 || true
+grep -q "Starting AOT-processed FloeWithRedis" "$work/serve.log" \
+  || die "serve did not start from the context processed at build time with Redis"
+say "context: processed at build time (FloeWithRedis)"
 stats="$(pm stats --no-stream --format '{{.MemUsage}} {{.CPUPerc}}' "$name" 2>/dev/null || echo unavailable)"
 say "podman stats: $stats"
 

@@ -34,6 +34,13 @@ read -r A B CC <<<"$INSTANCE_URLS"
 FAILED=0
 fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
 
+# The jar's instances with Redis start from the context Spring processed at build time (FloeWithRedis, pom.xml):
+# what follows tests that context, and an instance that fell back to the ordinary start would go unnoticed.
+for n in 1 2 3; do
+  grep -q "Starting AOT-processed FloeWithRedis" "$FLOE_CLUSTER_DIR/instance-$n.log" \
+    || fail "instance $n did not start from the context processed at build time with Redis (see instance-$n.log)"
+done
+
 # ------------------------------------------------------------ 1. correctness
 python3 - "$A" "$B" "$CC" "$FLOE_TOKEN" <<'PY' || FAILED=$((FAILED + 1))
 import json, sys, threading, time, urllib.request, urllib.error
