@@ -151,10 +151,10 @@ start_instance() {
       local commit
       commit=$(curl -s -H "Host: $SITE_DOMAIN" "http://127.0.0.1:$port/-/version" | jq -r .commit)
       [ "$commit" = "release-$release" ] || die "instance $name answers as $commit, not release-$release"
-      # Without Redis, serve starts from the context Spring processed at build time without it (pom.xml).
+      # The instances share Redis, so serve starts from the context Spring processed at build time with it (pom.xml).
       local started
       started=$(grep -E "Starting (AOT-processed )?Floe" "$work/instance-$name.log" | tail -n 1)
-      [[ $started == *"AOT-processed FloeApplication"* ]] \
+      [[ $started == *"AOT-processed FloeWithRedis"* ]] \
         || die "instance $name did not start from the context processed at build time (see instance-$name.log)"
       say "instance $name (release $(label "$release")) ready on port $port in $(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", ns / 1e9 }') s"
       return 0
