@@ -104,11 +104,14 @@ for release in n n1; do
   "$java" -Djarmode=tools -jar "$work/floe-$release.jar" extract --destination "$work/app-$release" >/dev/null \
     || die "extracting release $release failed"
 done
-# jvm RELEASE: java with the options the launcher uses, for that release.
+# jvm RELEASE: java with the options the launcher uses, for that release. N+1 is N's jar with classes added, not a
+# build: the Spring context processed when N was built (pom.xml, process-aot) lacks the summaries feature's beans, so
+# N+1 starts the ordinary way. A real release is built, and processed, whole.
 jvm() {
-  local archive="$work/app-$1/floe.jsa" share
+  local archive="$work/app-$1/floe.jsa" share spring=""
   if [ -f "$archive" ]; then share="-XX:SharedArchiveFile=$archive"; else share="-XX:ArchiveClassesAtExit=$archive"; fi
-  echo "$java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC $share -Xlog:cds*=off -Xlog:aot*=off"
+  [ "$1" = n ] || spring="-Dspring.aot.enabled=false"
+  echo "$java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC $share -Xlog:cds*=off -Xlog:aot*=off $spring"
 }
 
 # --- services ------------------------------------------------------------------------------------------------------
@@ -151,10 +154,10 @@ start_instance() {
       local commit
       commit=$(curl -s -H "Host: $SITE_DOMAIN" "http://127.0.0.1:$port/-/version" | jq -r .commit)
       [ "$commit" = "release-$release" ] || die "instance $name answers as $commit, not release-$release"
-      # The instances share Redis, so serve starts from the context Spring processed at build time with it (pom.xml).
+      # The instances share Redis, so N starts from the context Spring processed at build time with it (pom.xml).
       local started
       started=$(grep -E "Starting (AOT-processed )?Floe" "$work/instance-$name.log" | tail -n 1)
-      [[ $started == *"AOT-processed FloeWithRedis"* ]] \
+      [ "$release" = n1 ] || [[ $started == *"AOT-processed FloeWithRedis"* ]] \
         || die "instance $name did not start from the context processed at build time (see instance-$name.log)"
       say "instance $name (release $(label "$release")) ready on port $port in $(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", ns / 1e9 }') s"
       return 0
