@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -98,17 +99,30 @@ class RedisPurgeBusTest {
 
     @Test
     void anInstanceAsksRedisForAHitPageAtMostOnceASecond() {
-        put(busA.cache(), "h:80/a/", showing("about", "page:1"));
-        assertThat(body(busB.cache(), "h:80/a/", "gzip")).isEqualTo("gz:about");
-        Instant copied = Instant.now();
-        deleteInRedis(RedisPageCache.PREFIX + "response:h:80/a/");
+        // On a loaded machine (CI's services suite) the few steps between B's read and its second read have taken
+        // longer than a copy lives; such a try shows nothing either way, so it is made again with another page.
+        for (int attempt = 1; ; attempt++) {
+            String key = "h:80/a" + attempt + "/";
+            put(busA.cache(), key, showing("about", "page:1"));
+            Instant beforeCopy = Instant.now();
+            assertThat(body(busB.cache(), key, "gzip")).isEqualTo("gz:about");
+            Instant copied = Instant.now();
+            deleteInRedis(RedisPageCache.PREFIX + "response:" + key);
 
-        assertThat(body(busB.cache(), "h:80/a/", "gzip")).as("served from B's copy").isEqualTo("gz:about");
-        assertThat(busB.cache().get("h:80/a/", "br")).as("a body B has no copy of is asked of Redis").isEmpty();
-        assertThat(busA.cache().get("h:80/a/", "gzip")).as("A never read it, so holds no copy").isEmpty();
-        await(() -> busB.cache().get("h:80/a/", "gzip").isEmpty(), Duration.ofSeconds(2));
-        assertThat(Duration.between(copied, Instant.now())).as("a copy outlives what Redis holds by a second at most")
-                .isLessThanOrEqualTo(RedisPageCache.COPY_LIFETIME.plusMillis(200));
+            Optional<CachedResponse> fromCopy = busB.cache().get(key, "gzip");
+            if (fromCopy.isEmpty() && attempt < 3
+                    && Duration.between(beforeCopy, Instant.now()).compareTo(RedisPageCache.COPY_LIFETIME) >= 0) {
+                continue;
+            }
+            assertThat(fromCopy).as("served from B's copy").isPresent();
+            assertThat(new String(fromCopy.orElseThrow().gzip(), StandardCharsets.UTF_8)).isEqualTo("gz:about");
+            assertThat(busB.cache().get(key, "br")).as("a body B has no copy of is asked of Redis").isEmpty();
+            assertThat(busA.cache().get(key, "gzip")).as("A never read it, so holds no copy").isEmpty();
+            await(() -> busB.cache().get(key, "gzip").isEmpty(), Duration.ofSeconds(2));
+            assertThat(Duration.between(copied, Instant.now())).as("a copy outlives what Redis holds by a second at most")
+                    .isLessThanOrEqualTo(RedisPageCache.COPY_LIFETIME.plusMillis(200));
+            return;
+        }
     }
 
     @Test
