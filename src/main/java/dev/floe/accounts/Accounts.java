@@ -36,8 +36,10 @@ public class Accounts {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    // Checked against when there is no such user, so that a wrong email takes as long as a wrong password.
-    private final String unknownUserHash;
+    // Checked against when there is no such user, so that a wrong email takes as long as a wrong password. Made by the
+    // first sign-in, whether or not its user exists, so that making it reveals nothing; making it at start-up cost
+    // every start a bcrypt hash on the main thread.
+    private volatile String unknownUserHash;
 
     Accounts(UserRepository users, GroupRepository groups, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
@@ -45,7 +47,19 @@ public class Accounts {
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-        this.unknownUserHash = passwordEncoder.encode("no such user " + random.nextLong());
+    }
+
+    private String unknownUserHash() {
+        String hash = unknownUserHash;
+        if (hash == null) {
+            synchronized (this) {
+                if (unknownUserHash == null) {
+                    unknownUserHash = passwordEncoder.encode("no such user " + random.nextLong());
+                }
+                hash = unknownUserHash;
+            }
+        }
+        return hash;
     }
 
     /**
@@ -57,6 +71,7 @@ public class Accounts {
         if (email == null || password == null || email.length() > 320 || password.length() > 4096) {
             return Optional.empty();
         }
+        String unknownUserHash = unknownUserHash();
         User user = users.findByEmailIgnoreCase(email.strip()).orElse(null);
         if (user == null || user.getPasswordHash() == null) {
             passwordEncoder.matches(password, unknownUserHash);

@@ -44,7 +44,9 @@ class OEmbedClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EmbedSettings settings;
-    private final HttpClient http;
+    // Made on the first fetch: a client starts a selector thread and loads the trusted certificates, which would
+    // otherwise be part of every start, though embeds are fetched only when an editor saves one.
+    private HttpClient http;
 
     OEmbedClient(EmbedSettings settings, FloeSettings floe) {
         if (settings.allowPrivateAddresses() && floe.isProduction()) {
@@ -52,16 +54,24 @@ class OEmbedClient {
                     + " embeds from private addresses");
         }
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(settings.timeout())
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return http;
     }
 
     @PreDestroy
-    void close() {
-        http.close();
+    synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
     }
 
     OEmbed fetch(OEmbedProviders.Provider provider, String url) throws EmbedFailure {
@@ -82,7 +92,7 @@ class OEmbedClient {
                 .header("User-Agent", "Floe (oEmbed consumer)")
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> info.statusCode() == 200
+        CompletableFuture<HttpResponse<byte[]>> exchange = http().sendAsync(request, info -> info.statusCode() == 200
                 ? new LimitedBody(settings.maxResponseBytes())
                 : HttpResponse.BodySubscribers.replacing(new byte[0]));
         HttpResponse<byte[]> response;
