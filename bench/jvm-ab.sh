@@ -4,11 +4,15 @@
 #
 #   bench/jvm-ab.sh KEPT_DIR [--rounds N] 'LABEL=OPTIONS' 'LABEL=OPTIONS' ...
 #
+# A set runs KEPT_DIR/app/floe.jar, or with 'LABEL@APP_DIR=OPTIONS' the jar extracted into APP_DIR
+# (java -Djarmode=tools -jar floe.jar extract --destination APP_DIR): two builds compared on one database.
+#
 # Each set gets its own AOT cache from a training run with its options (as deploy/image/aot-train makes one), then
 # the sets take turns N times (default 2), so a drift in the machine's speed falls on each alike. Per start: wall and
-# CPU time to /-/health/ready; then the anchor's protocol on the article (wrk -t2 -c32: 3 s warm-up, three 10 s runs)
-# with req/s, p99 and the server's CPU per request for each run, RSS at the end and the CPU time its JIT compiler
-# threads used. Options come after deploy/image/java-options, as FLOE_JAVA_OPTS does. An empty OPTIONS is the default.
+# CPU time to /-/health/ready, and when Spring's start was over (its log's "process running for"); then the anchor's
+# protocol on the article (wrk -t2 -c32: 3 s warm-up, three 10 s runs) with req/s, p99 and the server's CPU per
+# request for each run, RSS at the end and the CPU time its JIT compiler threads used. Options come after
+# deploy/image/java-options, as FLOE_JAVA_OPTS does. An empty OPTIONS is the default.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -41,10 +45,10 @@ FLOE_ENV=(-u PGPASSWORD -u REDIS_ADDRESS -u ELASTICSEARCH_ADDRESS -u FORCE_SSL
   FLOE_PAGE_CACHE_ENABLED=false FLOE_SITE_DIR="$HERE/site"
   SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-start() {   # start LOG OPTIONS...: starts the instance (FPID), waits until ready; READY_MS, READY_CPU_MS
-  local log=$1 t0 i=0; shift
+start() {   # start LOG APP_DIR OPTIONS...: starts the instance (FPID), waits until ready; READY_MS, READY_CPU_MS
+  local log=$1 app=$2 t0 i=0; shift 2
   t0=$(date +%s%N)
-  env "${FLOE_ENV[@]}" "$JAVA" "@$ROOT/deploy/image/java-options" "$@" -jar "$W/app/floe.jar" serve >"$log" 2>&1 &
+  env "${FLOE_ENV[@]}" "$JAVA" "@$ROOT/deploy/image/java-options" "$@" -jar "$app/floe.jar" serve >"$log" 2>&1 &
   FPID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/-/health/ready")" = 200 ]; do
     kill -0 "$FPID" 2>/dev/null || { echo "the instance stopped during start-up; its log:" >&2; tail -20 "$log" >&2; exit 1; }
@@ -55,13 +59,18 @@ start() {   # start LOG OPTIONS...: starts the instance (FPID), waits until read
 }
 stop() { kill -TERM "$FPID"; wait "$FPID" 2>/dev/null || true; FPID=""; }
 
-labels=() opts=()
-for v in "$@"; do labels+=("${v%%=*}"); opts+=("${v#*=}"); done
+labels=() opts=() apps=()
+for v in "$@"; do
+  label=${v%%=*} app=$W/app
+  case $label in *@*) app=${label#*@}; label=${label%%@*} ;; esac
+  [ -f "$app/floe.jar" ] || { echo "bench/jvm-ab.sh: no floe.jar in $app" >&2; exit 2; }
+  labels+=("$label"); opts+=("${v#*=}"); apps+=("$app")
+done
 echo "== bench/jvm-ab.sh on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "   every set: @deploy/image/java-options, then its options; the article $URL"
 for k in "${!labels[@]}"; do
   # shellcheck disable=SC2086 # the options are a list
-  start "$W/jvm-ab-train-${labels[$k]}.log" -XX:AOTCacheOutput="$W/jvm-ab-${labels[$k]}.aot" ${opts[$k]}
+  start "$W/jvm-ab-train-${labels[$k]}.log" "${apps[$k]}" -XX:AOTCacheOutput="$W/jvm-ab-${labels[$k]}.aot" ${opts[$k]}
   wrk -t2 -c8 -d10s "$URL" >/dev/null
   wrk -t2 -c8 -d5s "$BASE/api/v2/pages/53/" >/dev/null
   stop
@@ -69,8 +78,9 @@ done
 for round in $(seq "$ROUNDS"); do
   for k in "${!labels[@]}"; do
     # shellcheck disable=SC2086
-    start "$W/jvm-ab-${labels[$k]}-$round.log" -XX:AOTCache="$W/jvm-ab-${labels[$k]}.aot" ${opts[$k]}
-    line="${labels[$k]} (round $round): ready $READY_MS ms, CPU to ready $READY_CPU_MS ms"
+    start "$W/jvm-ab-${labels[$k]}-$round.log" "${apps[$k]}" -XX:AOTCache="$W/jvm-ab-${labels[$k]}.aot" ${opts[$k]}
+    started=$(grep -o 'process running for [0-9.]*' "$W/jvm-ab-${labels[$k]}-$round.log" | awk '{printf "%d", $4 * 1000}')
+    line="${labels[$k]} (round $round): ready $READY_MS ms (Spring's start over at ${started:-?} ms), CPU to ready $READY_CPU_MS ms"
     wrk -t2 -c32 -d3s "$URL" >/dev/null
     for r in 1 2 3; do
       a=$(ticks "$FPID"); res=$(wrk -t2 -c32 -d10s --latency "$URL"); b=$(ticks "$FPID")
