@@ -104,7 +104,10 @@ class ReindexTest extends FloeIntegrationTest {
         Cli.Result result = Cli.run(Map.of(), "reindex");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("Reindexing: ").containsPattern("Reindexed [0-9]+ page\\(s\\)");
-        assertThat(result.lastLine()).startsWith("Reindexed " + countPages() + " page(s)");
+        // Its own last report, not its last line: the command takes part in processing the outbox while it runs, and
+        // a warning of that (an event for a page another test deleted behind Hibernate's back) may be logged after it.
+        assertThat(result.stdout().lines().filter(line -> line.startsWith("Reindexed ")).reduce((first, second) -> second))
+                .hasValueSatisfying(report -> assertThat(report).startsWith("Reindexed " + countPages() + " page(s)"));
         assertThat(pages.search(anonymous, q(w)).get("meta").get("total").asLong()).isEqualTo(1);
     }
 
