@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Users and their API tokens. */
 @Service
@@ -39,7 +40,7 @@ public class Accounts {
     // Checked against when there is no such user, so that a wrong email takes as long as a wrong password. Made by the
     // first sign-in, whether or not its user exists, so that making it reveals nothing; making it at start-up cost
     // every start a bcrypt hash on the main thread.
-    private volatile String unknownUserHash;
+    private final SingletonSupplier<String> unknownUserHash;
 
     Accounts(UserRepository users, GroupRepository groups, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
@@ -47,19 +48,7 @@ public class Accounts {
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-    }
-
-    private String unknownUserHash() {
-        String hash = unknownUserHash;
-        if (hash == null) {
-            synchronized (this) {
-                if (unknownUserHash == null) {
-                    unknownUserHash = passwordEncoder.encode("no such user " + random.nextLong());
-                }
-                hash = unknownUserHash;
-            }
-        }
-        return hash;
+        this.unknownUserHash = SingletonSupplier.of(() -> passwordEncoder.encode("no such user " + random.nextLong()));
     }
 
     /**
@@ -71,7 +60,7 @@ public class Accounts {
         if (email == null || password == null || email.length() > 320 || password.length() > 4096) {
             return Optional.empty();
         }
-        String unknownUserHash = unknownUserHash();
+        String unknownUserHash = this.unknownUserHash.obtain();
         User user = users.findByEmailIgnoreCase(email.strip()).orElse(null);
         if (user == null || user.getPasswordHash() == null) {
             passwordEncoder.matches(password, unknownUserHash);
