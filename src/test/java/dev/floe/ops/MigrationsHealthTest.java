@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,6 +18,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import dev.floe.support.Await;
 
 /** Readiness by migrations, on a scratch database (the suite's: embedded H2, or PostgreSQL in CI's second run). */
 class MigrationsHealthTest {
@@ -40,7 +41,7 @@ class MigrationsHealthTest {
         MigrationsHealth health = new MigrationsHealth(db.migrations(), new ServletWebServerApplicationContext());
 
         // Nobody has asked yet; the check has run all the same: it is what leaves Liquibase's bookkeeping table.
-        await(() -> db.tables().contains("databasechangelog"), "the check begun at start to reach the database");
+        Await.until(() -> hasTable("databasechangelog"), Duration.ofSeconds(60), "the check begun at start to reach the database");
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 
         db.migrations().migrate();
@@ -76,15 +77,11 @@ class MigrationsHealthTest {
         assertThat(health.health().getStatus()).as("checked again: changes pending").isEqualTo(Status.DOWN);
     }
 
-    private static void await(Check check, String what) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!check.holds()) {
-            assertThat(Instant.now()).as("waited for " + what).isBefore(deadline);
-            Thread.sleep(20);
+    private boolean hasTable(String name) {
+        try {
+            return db.tables().contains(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
     }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.floe.support.Await;
 import dev.floe.support.RedisServer;
 import dev.floe.templates.ChangedElsewhere;
 import io.lettuce.core.RedisClient;
@@ -35,7 +35,7 @@ class RedisPurgeBusTest {
         redis = new RedisServer();
         busA = new RedisPurgeBus(event -> { }, "127.0.0.1", redis.port());
         busB = new RedisPurgeBus(eventsOnB::add, "127.0.0.1", redis.port());
-        await(() -> busA.connected() && busB.connected(), Duration.ofSeconds(15));
+        Await.until(() -> busA.connected() && busB.connected(), Duration.ofSeconds(15));
     }
 
     @AfterEach
@@ -87,14 +87,14 @@ class RedisPurgeBusTest {
         busA.purge(List.of("page:1"));
 
         assertThat(busA.cache().get("h:80/a/", null)).as("the purging instance drops its copy at once").isEmpty();
-        await(() -> busB.cache().get("h:80/a/", null).isEmpty(), Duration.ofSeconds(1));
-        await(() -> eventsOnB.contains(new ChangedElsewhere(Set.of("page:1"))), Duration.ofSeconds(1));
+        Await.until(() -> busB.cache().get("h:80/a/", null).isEmpty(), Duration.ofSeconds(1));
+        Await.until(() -> eventsOnB.contains(new ChangedElsewhere(Set.of("page:1"))), Duration.ofSeconds(1));
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(1));
         assertThat(busB.cache().get("h:80/b/", null)).isPresent();
 
         busB.purge(List.of(PageCache.ALL));
         assertThat(busB.cache().get("h:80/b/", null)).isEmpty();
-        await(() -> busA.cache().get("h:80/b/", null).isEmpty(), Duration.ofSeconds(1));
+        Await.until(() -> busA.cache().get("h:80/b/", null).isEmpty(), Duration.ofSeconds(1));
     }
 
     @Test
@@ -118,7 +118,7 @@ class RedisPurgeBusTest {
             assertThat(new String(fromCopy.orElseThrow().gzip(), StandardCharsets.UTF_8)).isEqualTo("gz:about");
             assertThat(busB.cache().get(key, "br")).as("a body B has no copy of is asked of Redis").isEmpty();
             assertThat(busA.cache().get(key, "gzip")).as("A never read it, so holds no copy").isEmpty();
-            await(() -> busB.cache().get(key, "gzip").isEmpty(), Duration.ofSeconds(2));
+            Await.until(() -> busB.cache().get(key, "gzip").isEmpty(), Duration.ofSeconds(2));
             assertThat(Duration.between(copied, Instant.now())).as("a copy outlives what Redis holds by a second at most")
                     .isLessThanOrEqualTo(RedisPageCache.COPY_LIFETIME.plusMillis(200));
             return;
@@ -181,7 +181,7 @@ class RedisPurgeBusTest {
         assertThat(busB.cache().get("h:80/a/", null)).as("copied on B").isPresent();
         redis.stop();
 
-        await(() -> !busA.connected() && !busB.connected(), Duration.ofSeconds(3));
+        Await.until(() -> !busA.connected() && !busB.connected(), Duration.ofSeconds(3));
         assertThat(busB.cache().get("h:80/a/", null)).isEmpty();
         Instant before = Instant.now();
         busA.purge(List.of("page:1")); // lost: Redis is away
@@ -195,7 +195,7 @@ class RedisPurgeBusTest {
         for (int attempt = 1; attempt <= 5 && !storedFirst; attempt++) {
             if (attempt > 1) {
                 redis.stop();
-                await(() -> !busA.connected() && !busB.connected(), Duration.ofSeconds(3));
+                Await.until(() -> !busA.connected() && !busB.connected(), Duration.ofSeconds(3));
             }
             redis.start();
             RedisClient client = RedisClient.create("redis://" + redis.address());
@@ -213,25 +213,12 @@ class RedisPurgeBusTest {
             }
         }
         assertThat(storedFirst).as("stored before the instances noticed Redis is back, in one of 5 returns").isTrue();
-        await(() -> busA.connected() && busB.connected(), Duration.ofSeconds(15));
+        Await.until(() -> busA.connected() && busB.connected(), Duration.ofSeconds(15));
         assertThat(busB.cache().get("h:80/a/", null)).as("dropped: a purge was lost while Redis was away").isEmpty();
 
         put(busB.cache(), "h:80/c/", showing("c", "page:3"));
         assertThat(busA.cache().get("h:80/c/", null)).isPresent();
         busA.purge(List.of("page:3"));
         assertThat(busB.cache().get("h:80/c/", null)).isEmpty();
-    }
-
-    private static void await(BooleanSupplier condition, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited %s", within).isBefore(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
