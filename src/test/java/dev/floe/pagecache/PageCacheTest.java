@@ -145,6 +145,51 @@ class PageCacheTest extends FloeIntegrationTest {
     }
 
     @Test
+    void movingAPageDropsItsCachedCopyAndBothParentsListings() throws Exception {
+        String from = unique("from");
+        String to = unique("to");
+        long oldParent = pages.createUnderHome(from, "Old parent", Map.of("type", "child_pages", "value", Map.of())).get("id").asLong();
+        long newParent = pages.createUnderHome(to, "New parent", Map.of("type", "child_pages", "value", Map.of())).get("id").asLong();
+        pages.publish(oldParent);
+        pages.publish(newParent);
+        long child = pages.create(oldParent, "wanderer", "Wandering child").get("id").asLong();
+        pages.publish(child);
+        for (String path : List.of("/" + from + "/", "/" + to + "/", "/" + from + "/wanderer/")) {
+            fetch(path);
+            assertThat(fetch(path).headers().firstValue("X-Floe-Cache")).as(path).hasValue("hit");
+        }
+
+        assertThat(api.post("/api/v2/pages/" + child + "/move/", Map.of("parent", newParent)).status()).isEqualTo(200);
+
+        assertThat(new String(fetch("/" + from + "/").body(), StandardCharsets.UTF_8)).doesNotContain("Wandering child");
+        assertThat(new String(fetch("/" + to + "/").body(), StandardCharsets.UTF_8)).contains("Wandering child");
+        HttpResponse<byte[]> oldAddress = fetch("/" + from + "/wanderer/");
+        assertThat(oldAddress.statusCode()).as("the old address redirects now").isEqualTo(301);
+        assertThat(oldAddress.headers().firstValue("Location")).hasValue("/" + to + "/wanderer/");
+        assertThat(fetch("/" + to + "/wanderer/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void redirectsAreNeverCachedSoAChangedRedirectAnswersAtOnce() throws Exception {
+        String old = "/" + unique("old-offer") + "/";
+        long id = api.post("/api/v2/redirects/", Map.of("old_path", old, "target_url", "https://example.org/first")).json().get("id").asLong();
+        fetch(old);
+        HttpResponse<byte[]> second = fetch(old);
+        assertThat(second.headers().firstValue("Location")).hasValue("https://example.org/first");
+        assertThat(second.headers().firstValue("X-Floe-Cache")).hasValue("bypass");
+
+        api.patch("/api/v2/redirects/" + id + "/", Map.of("target_url", "https://example.org/second"));
+        assertThat(fetch(old).headers().firstValue("Location")).hasValue("https://example.org/second");
+
+        String slug = unique("shadowed");
+        publishedPage(slug, "A page where a redirect's old path was");
+        assertThat(fetch("/" + slug + "/").statusCode()).isEqualTo(200);
+        assertThat(fetch("/" + slug + "/").headers().firstValue("X-Floe-Cache")).hasValue("hit");
+        api.post("/api/v2/redirects/", Map.of("old_path", "/" + slug + "/", "target_url", "https://example.org/elsewhere"));
+        assertThat(fetch("/" + slug + "/").statusCode()).as("a live page wins over a redirect from its path").isEqualTo(200);
+    }
+
+    @Test
     void editorsAndUnusualQueriesBypassTheCache() throws Exception {
         String slug = unique("editor");
         publishedPage(slug, "Charts");
