@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Media in a folder ({@code FLOE_VAR_DIR/media}): {@code public/} and {@code private/} side by side. */
@@ -79,17 +84,36 @@ class LocalMediaStore implements MediaStore {
     }
 
     @Override
-    public java.util.List<String> keys(Area area) {
+    public List<Listed> list(Area area, String prefix) {
         Path base = root.resolve(area.prefix());
         if (!Files.isDirectory(base)) {
-            return java.util.List.of();
+            return List.of();
         }
-        try (var files = Files.walk(base)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .map(f -> base.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        List<Listed> listed = new ArrayList<>();
+        try {
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String key = base.relativize(file).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".") && key.startsWith(prefix)) {
+                        listed.add(new Listed(key, attributes.lastModifiedTime().toInstant()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    // Deleted while the folder was walked (another instance cleaning up): it is simply not listed.
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list " + base + ": " + e.getMessage(), e);
         }
+        return listed;
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where media files live: a local folder or an S3-compatible bucket, each with public and private areas kept apart. */
@@ -32,7 +34,16 @@ interface MediaStore {
     void delete(Area area, String key);
 
     /** Every key in the area, for checks and reports. */
-    java.util.List<String> keys(Area area);
+    default List<String> keys(Area area) {
+        return list(area, "").stream().map(Listed::key).sorted().toList();
+    }
+
+    /** A stored file's key and when it was last written. */
+    record Listed(String key, Instant modified) {
+    }
+
+    /** The files in the area whose keys start with {@code prefix} ("" for all), with when each was written. */
+    List<Listed> list(Area area, String prefix);
 
     /** A link straight to the store that expires, where the store signs its own links (S3); empty otherwise. */
     Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType);

@@ -3,6 +3,7 @@ package dev.floe.media;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.floe.config.MailAndMediaSettings;
@@ -111,10 +112,12 @@ class S3MediaStore implements MediaStore, AutoCloseable {
     }
 
     @Override
-    public java.util.List<String> keys(Area area) {
-        return client.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(area.prefix())).contents().stream()
+    public List<Listed> list(Area area, String prefix) {
+        return client.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(area.prefix() + prefix)).contents().stream()
                 // Some stores list folder markers ("a/"); they are not files.
-                .map(o -> o.key().substring(area.prefix().length())).filter(k -> !k.isEmpty() && !k.endsWith("/")).sorted().toList();
+                .filter(o -> !o.key().endsWith("/"))
+                .map(o -> new Listed(o.key().substring(area.prefix().length()), o.lastModified()))
+                .filter(listed -> !listed.key().isEmpty()).toList();
     }
 
     @Override
