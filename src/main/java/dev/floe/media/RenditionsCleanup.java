@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -19,19 +17,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Clears what renditions leave behind, on a schedule: rows made from an image's earlier file (a rendition finished
- * just as the image was replaced), rows whose file has gone from the store (a media folder restored from an older
- * backup), and rendition files that no row names (an instance killed between storing a rendition and recording it,
- * or a store that failed a delete). A dropped row is made again on the next request for it.
+ * just as the image was replaced), and rows whose file has gone from the store (a media folder restored from an older
+ * backup). A dropped row is made again on the next request for it.
+ * <p>
+ * Files that no row names are left alone: a bucket may serve several databases (a staging site on production's
+ * bucket, the test suites' contexts), and a file unknown to this one may be another's.
  * <p>
  * Each row is removed by a delete that only one caller can win, and only that caller deletes its file, so instances
- * racing through the same sweep remove each rendition once. Deleting a file no row names is the same whoever does it.
+ * racing through the same sweep remove each rendition once.
  */
 @Service
 public class RenditionsCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(RenditionsCleanup.class);
 
-    /** Files and rows younger than this are left alone: a rendition's file is stored a moment before its row. */
+    /** Rows younger than this are left alone: a rendition's file is stored a moment before its row. */
     static final Duration GRACE = Duration.ofHours(1);
 
     private static final String PREFIX = "renditions/";
@@ -49,11 +49,11 @@ public class RenditionsCleanup {
         this.clock = clock;
     }
 
-    /** What one sweep removed: the rendition rows (with their files) and the files no row named. */
-    public record Swept(List<String> staleRows, List<String> rowsWithoutFiles, List<String> filesWithoutRows) {
+    /** What one sweep removed, by file key: rows made from an earlier file (with their files), and rows without a file. */
+    public record Swept(List<String> staleRows, List<String> rowsWithoutFiles) {
 
         int total() {
-            return staleRows.size() + rowsWithoutFiles.size() + filesWithoutRows.size();
+            return staleRows.size() + rowsWithoutFiles.size();
         }
     }
 
@@ -66,19 +66,17 @@ public class RenditionsCleanup {
         }
     }
 
-    /** Removes stale renditions, and missing or unrecorded files, of what was made before {@code madeBefore}. */
+    /** Removes stale renditions, and those made before {@code madeBefore} whose file is missing. */
     public Swept cleanUp(Instant madeBefore) {
-        // Files first, rows second: a rendition made between the two has its row read here, so its file is never
-        // taken for an orphan; and anything made after the listing is younger than madeBefore.
+        // Files first, rows second: a row made after the listing is younger than madeBefore, so its file, stored a
+        // moment before it, is never taken for missing.
         Map<String, Instant> files = store.list(MediaStore.Area.PUBLIC, PREFIX).stream()
                 .collect(Collectors.toMap(MediaStore.Listed::key, MediaStore.Listed::modified, (a, b) -> a));
         List<RenditionRepository.Recorded> rows = transactions.execute(status -> renditions.findAllRecorded());
 
         List<String> stale = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        Set<String> recordedKeys = new HashSet<>();
         for (RenditionRepository.Recorded row : rows) {
-            recordedKeys.add(row.fileKey());
             boolean fileGone = !files.containsKey(row.fileKey()) && row.createdAt().isBefore(madeBefore);
             if ((row.stale() || fileGone) && deleteRow(row)) {
                 (row.stale() ? stale : missing).add(row.fileKey());
@@ -87,15 +85,10 @@ public class RenditionsCleanup {
                 }
             }
         }
-        List<String> orphans = files.entrySet().stream()
-                .filter(file -> !recordedKeys.contains(file.getKey()) && file.getValue().isBefore(madeBefore))
-                .map(Map.Entry::getKey).sorted().toList();
-        orphans.forEach(key -> store.delete(MediaStore.Area.PUBLIC, key));
-
-        Swept swept = new Swept(stale, missing, orphans);
+        Swept swept = new Swept(stale, missing);
         if (swept.total() > 0) {
-            log.info("Renditions cleaned up on {}: {} made from a replaced file, {} whose file was missing, {} unrecorded file(s)",
-                    instance, stale.size(), missing.size(), orphans.size());
+            log.info("Renditions cleaned up on {}: {} made from a replaced file, {} whose file was missing",
+                    instance, stale.size(), missing.size());
         }
         return swept;
     }
