@@ -84,19 +84,19 @@ class LocalMediaStore implements MediaStore {
     }
 
     @Override
-    public List<Listed> list(Area area, String prefix) {
+    public List<String> keys(Area area, String prefix) {
         Path base = root.resolve(area.prefix());
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        List<Listed> listed = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
         try {
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String key = base.relativize(file).toString().replace('\\', '/');
                     if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".") && key.startsWith(prefix)) {
-                        listed.add(new Listed(key, attributes.lastModifiedTime().toInstant()));
+                        listed.add(key);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -113,7 +113,7 @@ class LocalMediaStore implements MediaStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + base + ": " + e.getMessage(), e);
         }
-        return listed;
+        return listed.stream().sorted().toList();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,15 +34,11 @@ interface MediaStore {
 
     /** Every key in the area, for checks and reports. */
     default List<String> keys(Area area) {
-        return list(area, "").stream().map(Listed::key).sorted().toList();
+        return keys(area, "");
     }
 
-    /** A stored file's key and when it was last written. */
-    record Listed(String key, Instant modified) {
-    }
-
-    /** The files in the area whose keys start with {@code prefix} ("" for all), with when each was written. */
-    List<Listed> list(Area area, String prefix);
+    /** The keys in the area that start with {@code prefix}, sorted. */
+    List<String> keys(Area area, String prefix);
 
     /** A link straight to the store that expires, where the store signs its own links (S3); empty otherwise. */
     Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType);

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,17 +70,16 @@ public class RenditionsCleanup {
     public Swept cleanUp(Instant madeBefore) {
         // Files first, rows second: a row made after the listing is younger than madeBefore, so its file, stored a
         // moment before it, is never taken for missing.
-        Map<String, Instant> files = store.list(MediaStore.Area.PUBLIC, PREFIX).stream()
-                .collect(Collectors.toMap(MediaStore.Listed::key, MediaStore.Listed::modified, (a, b) -> a));
+        Set<String> files = new HashSet<>(store.keys(MediaStore.Area.PUBLIC, PREFIX));
         List<RenditionRepository.Recorded> rows = transactions.execute(status -> renditions.findAllRecorded());
 
         List<String> stale = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (RenditionRepository.Recorded row : rows) {
-            boolean fileGone = !files.containsKey(row.fileKey()) && row.createdAt().isBefore(madeBefore);
+            boolean fileGone = !files.contains(row.fileKey()) && row.createdAt().isBefore(madeBefore);
             if ((row.stale() || fileGone) && deleteRow(row)) {
                 (row.stale() ? stale : missing).add(row.fileKey());
-                if (files.containsKey(row.fileKey())) {
+                if (files.contains(row.fileKey())) {
                     store.delete(MediaStore.Area.PUBLIC, row.fileKey());
                 }
             }

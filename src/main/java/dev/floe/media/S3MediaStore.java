@@ -112,12 +112,10 @@ class S3MediaStore implements MediaStore, AutoCloseable {
     }
 
     @Override
-    public List<Listed> list(Area area, String prefix) {
+    public List<String> keys(Area area, String prefix) {
         return client.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(area.prefix() + prefix)).contents().stream()
                 // Some stores list folder markers ("a/"); they are not files.
-                .filter(o -> !o.key().endsWith("/"))
-                .map(o -> new Listed(o.key().substring(area.prefix().length()), o.lastModified()))
-                .filter(listed -> !listed.key().isEmpty()).toList();
+                .map(o -> o.key().substring(area.prefix().length())).filter(k -> !k.isEmpty() && !k.endsWith("/")).sorted().toList();
     }
 
     @Override
