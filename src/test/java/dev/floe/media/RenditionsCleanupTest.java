@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.floe.support.Race;
 
 /** The scheduled clean-up of renditions: what it removes, what it leaves, and that racing instances remove each once. */
 class RenditionsCleanupTest extends MediaTestCase {
@@ -40,7 +38,7 @@ class RenditionsCleanupTest extends MediaTestCase {
         putFile(unrecordedKey);
         Instant madeBefore = Instant.now().plusSeconds(1);
 
-        List<RenditionsCleanup.Swept> sweeps = race(() -> cleanup.cleanUp(madeBefore), 3);
+        List<RenditionsCleanup.Swept> sweeps = Race.run(() -> cleanup.cleanUp(madeBefore), 3);
 
         List<String> staleRows = new ArrayList<>();
         List<String> rowsWithoutFiles = new ArrayList<>();
@@ -92,19 +90,6 @@ class RenditionsCleanupTest extends MediaTestCase {
             Files.delete(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static <T> List<T> race(Callable<T> task, int racers) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> run : pool.invokeAll(java.util.Collections.nCopies(racers, task))) {
-                results.add(run.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
         }
     }
 }

@@ -4,12 +4,7 @@ import static dev.floe.support.Api.textBlock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +14,7 @@ import dev.floe.admin.AdminRole;
 import dev.floe.support.Api;
 import dev.floe.support.FloeIntegrationTest;
 import dev.floe.support.Pages;
+import dev.floe.support.Race;
 import tools.jackson.databind.JsonNode;
 
 class PageBinTest extends FloeIntegrationTest {
@@ -133,18 +129,8 @@ class PageBinTest extends FloeIntegrationTest {
         Instant later = Instant.now().plusSeconds(1);
         long before = bin.count();
 
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            Callable<Integer> purge = () -> bin.purgeDeletedBefore(later);
-            List<Future<Integer>> runs = pool.invokeAll(List.of(purge, purge, purge));
-            int total = 0;
-            for (Future<Integer> run : runs) {
-                total += run.get();
-            }
-            assertThat(total).as("each entry purged exactly once across the racing purges").isEqualTo((int) before);
-        } finally {
-            pool.shutdown();
-        }
+        int total = Race.run(() -> bin.purgeDeletedBefore(later), 3).stream().mapToInt(Integer::intValue).sum();
+        assertThat(total).as("each entry purged exactly once across the racing purges").isEqualTo((int) before);
         assertThat(bin.count()).isZero();
         assertThat(api.post("/api/v2/pages/" + section + "/restore/", Map.of()).status()).isEqualTo(404);
         assertThat(api.get("/api/v2/pages/" + child + "/?draft=true").status()).isEqualTo(404);
