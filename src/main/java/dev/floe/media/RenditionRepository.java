@@ -14,11 +14,12 @@ interface RenditionRepository extends JpaRepository<Rendition, Long> {
 
     List<Rendition> findByImageId(long imageId);
 
-    /** A rendition as the clean-up sees it: its file, when it was made, and whether its image's file has changed since. */
-    record Recorded(long id, String fileKey, Instant createdAt, boolean stale) {
+    /** A rendition as the clean-up sees it: its file, when it was made, and the versions of its image's file. */
+    record Recorded(long id, String fileKey, Instant createdAt, int sourceVersion, int imageVersion) {
 
-        Recorded(long id, String fileKey, Instant createdAt, int sourceVersion, int imageVersion) {
-            this(id, fileKey, createdAt, sourceVersion != imageVersion);
+        /** Made from an earlier file than the image has now. */
+        boolean stale() {
+            return sourceVersion != imageVersion;
         }
     }
 
