@@ -86,12 +86,14 @@ class LocalMediaStore implements MediaStore {
     @Override
     public List<String> keys(Area area, String prefix) {
         Path base = root.resolve(area.prefix());
-        if (!Files.isDirectory(base)) {
+        // Walk only the folder the prefix names (renditions/ rather than every image and document).
+        Path start = base.resolve(prefix.substring(0, prefix.lastIndexOf('/') + 1));
+        if (!Files.isDirectory(start)) {
             return List.of();
         }
         List<String> listed = new ArrayList<>();
         try {
-            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String key = base.relativize(file).toString().replace('\\', '/');
