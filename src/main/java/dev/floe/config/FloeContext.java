@@ -31,6 +31,32 @@ public final class FloeContext {
 
     public static ConfigurableApplicationContext start(boolean web, Path siteDir, String... properties) {
         FloeSettings settings = checkEnvironment(siteDir);
+        Class<?> processedAs = settings.redisAddress().isPresent() ? FloeWithRedis.class : FloeApplication.class;
+        if (web) {
+            useBuildTimeProcessing(processedAs);
+        }
+        return new SpringApplicationBuilder(FloeApplication.class)
+                .main(processedAs)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .logStartupInfo(web)
+                .run(arguments(web, siteDir, properties));
+    }
+
+    /**
+     * A context of the beans {@code configuration} declares and imports, and nothing else of Floe's or of Spring
+     * Boot's auto-configuration: for a command that needs only the database. It starts in a fraction of the whole
+     * context's time, which makes Hibernate and the search mapping first (docs/benchmarks.md, "CI's time, session 11").
+     * The environment contract applies as in every other context.
+     */
+    public static ConfigurableApplicationContext startOnly(Class<?> configuration, String... properties) {
+        checkEnvironment(null);
+        return new SpringApplicationBuilder(configuration)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(arguments(false, null, properties));
+    }
+
+    private static String[] arguments(boolean web, Path siteDir, String... properties) {
         List<String> args = new ArrayList<>();
         if (siteDir != null) {
             args.add("--FLOE_SITE_DIR=" + siteDir.toAbsolutePath());
@@ -47,15 +73,7 @@ public final class FloeContext {
         }
         args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
         args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
-        Class<?> processedAs = settings.redisAddress().isPresent() ? FloeWithRedis.class : FloeApplication.class;
-        if (web) {
-            useBuildTimeProcessing(processedAs);
-        }
-        return new SpringApplicationBuilder(FloeApplication.class)
-                .main(processedAs)
-                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .logStartupInfo(web)
-                .run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     /**

@@ -25,7 +25,7 @@ public class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = FloeContext.start(false, null, "spring.liquibase.enabled=false")) {
+        try (ConfigurableApplicationContext context = FloeContext.startOnly(DatabaseCommands.class)) {
             System.out.println("Backing up to " + file + (scrub ? " (personal data scrubbed)" : "") + ":");
             Backups.Summary summary = context.getBean(Backups.class).backup(file, scrub, System.out);
             System.out.printf(Locale.ROOT, "Backed up %s to %s (%,d bytes) in %.1f s.%n", summary.describe(), file,

@@ -34,7 +34,7 @@ public class MigrateCommand implements Callable<Integer> {
         Integer target = parseVersion(version);
         DatabaseSettings database = FloeContext.checkEnvironment(null).database();
         try (MigrationGate gate = plan ? null : MigrationGate.enter(database);
-             ConfigurableApplicationContext context = FloeContext.start(false, null, "spring.liquibase.enabled=false")) {
+             ConfigurableApplicationContext context = FloeContext.startOnly(DatabaseCommands.class)) {
             Migrations migrations = context.getBean(Migrations.class);
             if (feature == null) {
                 return migrateAll(migrations);

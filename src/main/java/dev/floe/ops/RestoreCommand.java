@@ -27,7 +27,7 @@ public class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         // Restoring into an empty database migrates it first: one process at a time, as floe migrate does.
         try (MigrationGate gate = MigrationGate.enter(FloeContext.checkEnvironment(null).database());
-             ConfigurableApplicationContext context = FloeContext.start(false, null, "spring.liquibase.enabled=false")) {
+             ConfigurableApplicationContext context = FloeContext.startOnly(DatabaseCommands.class)) {
             System.out.println("Restoring " + file + ":");
             Backups.Summary summary = context.getBean(Backups.class).restore(file, force, System.out);
             System.out.printf(Locale.ROOT, "Restored %s from %s in %.1f s. Restart running instances so they see it.%n",

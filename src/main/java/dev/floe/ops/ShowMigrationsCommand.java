@@ -14,7 +14,7 @@ public class ShowMigrationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = FloeContext.start(false, null, "spring.liquibase.enabled=false")) {
+        try (ConfigurableApplicationContext context = FloeContext.startOnly(DatabaseCommands.class)) {
             String feature = null;
             for (Migrations.Change change : context.getBean(Migrations.class).status()) {
                 if (!change.feature().equals(feature)) {

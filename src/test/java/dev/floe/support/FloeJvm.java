@@ -12,11 +12,13 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The command line of a test that runs {@code floe COMMAND} or {@code floe serve} in a JVM of its own.
  * <p>
  * Such a JVM spends most of its start loading the same twenty thousand classes. Before the first one of a test run,
- * a run of {@code floe showmigrations} on a throw-away embedded database leaves a class-data-sharing archive of them,
+ * a run of {@code floe check} on a throw-away embedded database leaves a class-data-sharing archive of them,
  * and every later JVM maps it instead of loading them again: on the CI machine about 6 s of CPU per command instead
  * of 15, for some forty commands per suite. The JVM archives classes from jar files only, so this build's compiled
  * classes are put into jars first.
@@ -59,24 +61,21 @@ public final class FloeJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Without the archive the commands still run, only slower; so a failure here is reported, not thrown. */
+    /**
+     * The archive is written by a {@code floe check} on a throw-away embedded database, migrated first: check starts
+     * the whole context (Hibernate, the search mapping) and reads the migrations, so the archive holds the classes of
+     * both kinds of command (see {@code DatabaseCommands}). Without the archive the commands still run, only slower;
+     * so a failure here is reported, not thrown.
+     */
     private static void writeArchive() {
+        Path var = null;
         try {
-            Path var = Files.createTempDirectory(DIR, "archive-run");
+            var = Files.createTempDirectory(DIR, "archive-run");
             Path output = DIR.resolve("archive-run.log");
-            List<String> command = new ArrayList<>(List.of(java()));
-            command.addAll(OPTIONS);
-            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + ARCHIVE, "-cp", classPath, "dev.floe.ops.Floe", "showmigrations"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("AWS_")
-                    || name.equals("REDIS_ADDRESS") || name.equals("ELASTICSEARCH_ADDRESS"));
-            builder.environment().put("FLOE_VAR_DIR", var.toString());
-            builder.environment().put("BASE_SETTINGS_MODULE", "test");
-            Process process = builder.start();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            if (process.exitValue() != 0 || !Files.isRegularFile(ARCHIVE)) {
+            Files.deleteIfExists(output);
+            boolean migrated = runForArchive(List.of("dev.floe.ops.Floe", "migrate"), var, output);
+            if (!migrated || !runForArchive(List.of("-XX:ArchiveClassesAtExit=" + ARCHIVE, "dev.floe.ops.Floe", "check"), var, output)
+                    || !Files.isRegularFile(ARCHIVE)) {
                 Files.deleteIfExists(ARCHIVE);
                 System.err.println("FloeJvm: no class archive (see " + output + "); floe commands in tests start slower");
             }
@@ -84,7 +83,30 @@ public final class FloeJvm {
             System.err.println("FloeJvm: no class archive (" + e + "); floe commands in tests start slower");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (var != null) {
+                FileSystemUtils.deleteRecursively(var.toFile());
+            }
         }
+    }
+
+    private static boolean runForArchive(List<String> javaArgs, Path var, Path output) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(OPTIONS);
+        command.addAll(List.of("-cp", classPath));
+        command.addAll(javaArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        builder.environment().keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("AWS_")
+                || name.equals("REDIS_ADDRESS") || name.equals("ELASTICSEARCH_ADDRESS"));
+        builder.environment().put("FLOE_VAR_DIR", var.toString());
+        builder.environment().put("BASE_SETTINGS_MODULE", "test");
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
     }
 
     /** The test JVM's class path with its class folders replaced by jars of their contents. */
