@@ -98,8 +98,10 @@ cp "$work/floe-n.jar" "$work/floe-n1.jar"
 # Stored, not deflated: Spring Boot's launcher reads nested entries in place.
 (cd "$n1/add" && zip -q -0 -r "$work/floe-n1.jar" BOOT-INF)
 rm -rf "$n1"
-# Each release runs from its extracted jar, as the image runs Floe. The first command of a release writes a class-data
-# archive that its later commands and instances map: a start then takes about half the CPU of one from the fat jar.
+# Each release runs from its extracted jar, as the image runs Floe. Once a release's database is migrated, a run of
+# `floe check` (`archive` below) writes a class-data archive that its later commands and instances map: a start then
+# takes about half the CPU of one from the fat jar. Not the first command, `floe migrate`: it starts only the database's
+# context, so an archive of its classes would leave out most of what instances load.
 for release in n n1; do
   "$java" -Djarmode=tools -jar "$work/floe-$release.jar" extract --destination "$work/app-$release" >/dev/null \
     || die "extracting release $release failed"
@@ -108,8 +110,8 @@ done
 # build: the Spring context processed when N was built (pom.xml, process-aot) lacks the summaries feature's beans, so
 # N+1 starts the ordinary way. A real release is built, and processed, whole.
 jvm() {
-  local archive="$work/app-$1/floe.jsa" share spring=""
-  if [ -f "$archive" ]; then share="-XX:SharedArchiveFile=$archive"; else share="-XX:ArchiveClassesAtExit=$archive"; fi
+  local archive="$work/app-$1/floe.jsa" share="" spring=""
+  [ ! -f "$archive" ] || share="-XX:SharedArchiveFile=$archive"
   [ "$1" = n ] || spring="-Dspring.aot.enabled=false"
   echo "$java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC $share -Xlog:cds*=off -Xlog:aot*=off $spring"
 }
@@ -133,6 +135,14 @@ eval "$(bash scripts/redis.sh env "$work/redis")"
 # `floe COMMAND` with release N or N+1 (the launcher's JVM options), as an operator runs it next to the site.
 floe_n() { FLOE_VAR_DIR="$work/var-cli" $(jvm n) -jar "$work/app-n/floe-n.jar" "$@"; }
 floe_n1() { FLOE_VAR_DIR="$work/var-cli" $(jvm n1) -jar "$work/app-n1/floe-n1.jar" "$@"; }
+# archive RELEASE: the release's class-data archive, from a `floe check` on its migrated database; check starts the
+# whole context, as instances and the other commands do. Its verdict is not the point: it rightly calls two instances
+# sharing Redis but no S3 bucket an error (uploads would reach one instance only), and this rehearsal uploads nothing.
+archive() {
+  FLOE_VAR_DIR="$work/var-cli" $(jvm "$1") -XX:ArchiveClassesAtExit="$work/app-$1/floe.jsa" -jar "$work/app-$1/floe-$1.jar" check \
+    >"$work/check-$1.log" 2>&1 || true
+  [ -f "$work/app-$1/floe.jsa" ] || die "no class-data archive for release $(label "$1"): $(tail -n 1 "$work/check-$1.log")"
+}
 
 port_a=$(free_port); port_b=$(free_port); port_proxy=$(free_port)
 declare -A pid_of release_of
@@ -251,6 +261,7 @@ snapshot() {
 # --- release N -----------------------------------------------------------------------------------------------------
 say "release N: floe migrate"
 floe_n migrate >"$work/migrate-n.log" || die "floe migrate (release N) failed: $(tail -n 1 "$work/migrate-n.log")"
+archive n
 printf 'rehearsal-password-%s\n' "$$" | floe_n createsuperuser --email editor@rehearsal.test --password-stdin >/dev/null \
   || die "floe createsuperuser failed"
 token=$(floe_n createtoken --email editor@rehearsal.test | tail -n 1)
@@ -284,6 +295,7 @@ say "release N+1: floe migrate --plan, then floe migrate while release N serves"
 floe_n1 migrate --plan | grep -qi 'ALTER TABLE .*page.* ADD .*summary' || die "release N+1's plan does not add page.summary"
 floe_n1 migrate >"$work/migrate-n1.log" || die "floe migrate (release N+1) failed: $(tail -n 1 "$work/migrate-n1.log")"
 grep -q 'Applied summaries-0001-page-summary.' "$work/migrate-n1.log" || die "release N+1 did not apply its migration"
+archive n1
 # Editors keep working on release N between the migration and the rollout: N's writes on N+1's schema.
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $SITE_DOMAIN" "$site/api/v2/pages/$home/summary/")" = 404 ] \
   || die "release N+1 is serving before its rollout"

@@ -2,6 +2,11 @@ package dev.floe.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -78,11 +83,26 @@ class CommandLineTest extends FloeIntegrationTest {
                 "publishing", "redirects").doesNotContain("[ ]");
     }
 
+    /** A release migrates, and a site is backed up, during an outage of the search engine or Redis too. */
     @Test
-    void migrateWhenCurrentAppliesNothing() {
-        Cli.Result result = Cli.run(Map.of(), "migrate");
+    void migrateWhenCurrentAppliesNothingAndItAndBackupNeedOnlyTheDatabase() throws IOException {
+        Map<String, String> servicesDown = Map.of("ELASTICSEARCH_ADDRESS", "http://127.0.0.1:" + closedPort(),
+                "REDIS_ADDRESS", "127.0.0.1:" + closedPort());
+        Path archive = Files.createTempDirectory(VAR_DIR, "backup").resolve("site.zip");
 
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).contains("No migrations to apply.");
+        Cli.Result migrate = Cli.run(servicesDown, "migrate");
+        Cli.Result backup = Cli.run(servicesDown, "backup", archive.toString());
+
+        assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
+        assertThat(migrate.stdout()).contains("No migrations to apply.");
+        assertThat(backup.exitCode()).as(backup.stderr()).isZero();
+        assertThat(backup.stdout()).contains("Backed up ");
+        assertThat(archive).isNotEmptyFile();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
