@@ -1,9 +1,12 @@
 package dev.floe.media;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,10 +32,13 @@ class LocalMediaStore implements MediaStore {
     public void put(Area area, String key, Path file, String contentType) {
         Path target = path(area, key);
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Path temp = temporaryFileIn(target.getParent());
             try {
-                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                // Into the open file, not Files.copy(file, temp, REPLACE_EXISTING): that deletes the temporary file
+                // first, leaving the folder empty for a moment, and a delete may then remove it.
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    Files.copy(file, out);
+                }
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -43,6 +49,24 @@ class LocalMediaStore implements MediaStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A delete in the same folder may remove it, found empty, between its creation here and the temporary file's:
+     * then it is made again. Once the temporary file is in it, a delete leaves it alone.
+     */
+    private static Path temporaryFileIn(Path folder) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                Files.createDirectories(folder);
+                return Files.createTempFile(folder, ".upload-", ".tmp");
+            } catch (NoSuchFileException | FileAlreadyExistsException e) {
+                // FileAlreadyExistsException: made by another put, then removed before it could be checked.
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -68,15 +92,18 @@ class LocalMediaStore implements MediaStore {
         Path file = path(area, key);
         try {
             Files.deleteIfExists(file);
-            // Leave no empty folders behind an image's last rendition.
+            // Leave no empty folders behind an image's last rendition. A folder another delete has just removed, or
+            // into which a file has just been stored, ends the climb.
             for (Path dir = file.getParent(); dir != null && !dir.equals(root.resolve(area.prefix()).normalize())
                     && dir.startsWith(root); dir = dir.getParent()) {
                 try (var entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
                         break;
                     }
+                    Files.deleteIfExists(dir);
+                } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+                    break;
                 }
-                Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
