@@ -24,9 +24,15 @@ public final class FloeContext {
     private FloeContext() {
     }
 
-    /** Checks the environment contract first, so a bad setting is one line, not a stack trace. */
+    /**
+     * Checks the environment contract first, so a bad setting is one line, not a stack trace. A setting is read as
+     * Spring's environment reads it, a system property of that name before the environment variable: what is read
+     * here (which context to start, with Redis or without; the database to lock) must agree with what the context
+     * reads.
+     */
     public static FloeSettings checkEnvironment(Path siteDir) {
-        return FloeSettings.from(name -> "FLOE_SITE_DIR".equals(name) && siteDir != null ? siteDir.toString() : System.getenv(name));
+        return FloeSettings.from(name -> "FLOE_SITE_DIR".equals(name) && siteDir != null ? siteDir.toString()
+                : System.getProperty(name, System.getenv(name)));
     }
 
     public static ConfigurableApplicationContext start(boolean web, Path siteDir, String... properties) {
