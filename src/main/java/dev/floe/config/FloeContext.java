@@ -50,10 +50,9 @@ public final class FloeContext {
 
     /**
      * A context of the beans {@code configuration} declares and imports, and nothing else of Floe's or of Spring
-     * Boot's auto-configuration: for a command that needs only the database. It starts in about half the whole
-     * context's time, which makes Hibernate and the search mapping first (docs/benchmarks.md, "Commands that need
-     * only the database").
-     * The environment contract applies as in every other context.
+     * Boot's auto-configuration: for a command that needs only the database. It starts in about half the time of the
+     * whole context, which builds Hibernate and the search mapping first (docs/benchmarks.md, "Commands that need
+     * only the database"). The environment contract applies as in every other context.
      */
     public static ConfigurableApplicationContext startOnly(Class<?> configuration, String... properties) {
         checkEnvironment(null);
