@@ -31,8 +31,12 @@ public final class FloeContext {
      * reads.
      */
     public static FloeSettings checkEnvironment(Path siteDir) {
-        return FloeSettings.from(name -> "FLOE_SITE_DIR".equals(name) && siteDir != null ? siteDir.toString()
-                : System.getProperty(name, System.getenv(name)));
+        return FloeSettings.from(name -> "FLOE_SITE_DIR".equals(name) && siteDir != null ? siteDir.toString() : setting(name));
+    }
+
+    /** A setting of the environment contract as Spring's environment reads it: a system property before the variable. */
+    public static String setting(String name) {
+        return System.getProperty(name, System.getenv(name));
     }
 
     public static ConfigurableApplicationContext start(boolean web, Path siteDir, String... properties) {

@@ -3,6 +3,8 @@ package dev.floe.ops;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.floe.config.FloeContext;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +18,7 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<DeploymentCheck.Finding> findings = new DeploymentCheck(System::getenv, deploy).run();
+        List<DeploymentCheck.Finding> findings = new DeploymentCheck(FloeContext::setting, deploy).run();
         findings.forEach(finding -> System.out.println(finding.line()));
         List<String> serious = findings.stream().filter(f -> f.severity() == DeploymentCheck.Severity.ERROR)
                 .map(DeploymentCheck.Finding::subject).distinct().toList();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,27 @@ class CheckTest extends FloeIntegrationTest {
                             "OK       Elasticsearch: reachable at 127.0.0.1:" + search.getLocalPort(), "OK       migrations: all ")
                     .doesNotContain("ERROR");
             assertThat(result.lastLine()).startsWith("No serious problems");
+        }
+    }
+
+    /**
+     * Settings given as system properties (FLOE_JAVA_OPTS=-DSECRET_KEY=…) are read by the context that serves, so check
+     * must read them too rather than call them unset.
+     */
+    @Test
+    void settingsGivenAsSystemPropertiesAreCheckedAsTheContextReadsThem() throws IOException {
+        try (ServerSocket search = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = new HashMap<>();
+            env.put("BASE_SETTINGS_MODULE", "production");
+            env.put("FORCE_SSL", "yes");
+            env.put("EMAIL_HOST", "smtp.example.com");
+            env.put("ELASTICSEARCH_ADDRESS", "http://127.0.0.1:" + search.getLocalPort());
+
+            Cli.Result result = Cli.run(List.of("-DSECRET_KEY=" + STRONG_SECRET, "-DSITE_DOMAIN=www.example.org"), env, null,
+                    "check", "--deploy");
+
+            assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+            assertThat(result.stdout()).contains("OK       settings: production module for www.example.org").doesNotContain("ERROR");
         }
     }
 

@@ -31,7 +31,12 @@ public final class Cli {
     }
 
     public static Result runWithInput(Map<String, String> env, String stdin, String... args) {
-        List<String> command = FloeJvm.command(List.of(), List.of(args));
+        return run(List.of(), env, stdin, args);
+    }
+
+    /** With options for the command's JVM, as an operator gives them in FLOE_JAVA_OPTS. */
+    public static Result run(List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
+        List<String> command = FloeJvm.command(jvmOptions, List.of(args));
         try {
             Path out = Files.createTempFile("floe-cli", ".out");
             Path err = Files.createTempFile("floe-cli", ".err");
