@@ -92,17 +92,18 @@ ELASTICSEARCH_ADDRESS=$OS_ADDRESS
 EOF
 "$HERE/s3.sh" env "$W/s3" | sed 's/^export //' | tr ' ' '\n' >>"$W/instance.env"
 # Instances and commands run from the extracted jar with a class-data archive, as the image runs from its AOT cache.
-# After `floe migrate` (a release migrates once, before its instances start), `floe check` writes the archive as it
-# ends: check starts the whole context, as instances do, where migrate starts only the database's. Every start after
-# it maps those classes instead of loading them: about half the CPU of a start from the fat jar.
+# After `floe migrate` (a release migrates once, before its instances start), a short serving run writes the archive
+# (scripts/class-archive.sh): every start after it maps those classes instead of loading them, about half the CPU of
+# a start from the fat jar. Then `floe check`, with the archive, must find the cluster's settings sound.
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$W/app" >/dev/null
 APP_JAR=$W/app/$(basename "$JAR")
 CDS="-XX:SharedArchiveFile=$W/app/floe.jsa -Xlog:cds*=off -Xlog:aot*=off"
 env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-cli" "$JAVA" -XX:+UseSerialGC \
   -jar "$APP_JAR" migrate >"$W/migrate.log" 2>&1 \
   || { echo "cluster.sh: floe migrate failed; see $W/migrate.log" >&2; exit 1; }
-env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-cli" "$JAVA" -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$W/app/floe.jsa" \
-  -Xlog:cds*=off -Xlog:aot*=off -jar "$APP_JAR" check >"$W/check.log" 2>&1 \
+env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-cli" bash "$HERE/class-archive.sh" "$W/app/floe.jsa" "$W/archive.log" \
+  "$JAVA" $JAVA_OPTS -jar "$APP_JAR"
+env $(cat "$W/instance.env") FLOE_VAR_DIR="$W/var-cli" "$JAVA" $JAVA_OPTS $CDS -jar "$APP_JAR" check >"$W/check.log" 2>&1 \
   || { echo "cluster.sh: floe check found a problem with the cluster's settings: $(tail -n 1 "$W/check.log")" >&2; exit 1; }
 cat >"$W/instance.sh" <<EOF
 #!/usr/bin/env bash

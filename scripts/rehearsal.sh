@@ -98,10 +98,9 @@ cp "$work/floe-n.jar" "$work/floe-n1.jar"
 # Stored, not deflated: Spring Boot's launcher reads nested entries in place.
 (cd "$n1/add" && zip -q -0 -r "$work/floe-n1.jar" BOOT-INF)
 rm -rf "$n1"
-# Each release runs from its extracted jar, as the image runs Floe. Once a release's database is migrated, a run of
-# `floe check` (`archive` below) writes a class-data archive that its later commands and instances map: a start then
-# takes about half the CPU of one from the fat jar. Not the first command, `floe migrate`: it starts only the database's
-# context, so an archive of its classes would leave out most of what instances load.
+# Each release runs from its extracted jar, as the image runs Floe. Once a release's database is migrated, a short
+# serving run (`archive` below, scripts/class-archive.sh) writes a class-data archive that its later commands and
+# instances map: a start then takes about half the CPU of one from the fat jar.
 for release in n n1; do
   "$java" -Djarmode=tools -jar "$work/floe-$release.jar" extract --destination "$work/app-$release" >/dev/null \
     || die "extracting release $release failed"
@@ -135,13 +134,11 @@ eval "$(bash scripts/redis.sh env "$work/redis")"
 # `floe COMMAND` with release N or N+1 (the launcher's JVM options), as an operator runs it next to the site.
 floe_n() { FLOE_VAR_DIR="$work/var-cli" $(jvm n) -jar "$work/app-n/floe-n.jar" "$@"; }
 floe_n1() { FLOE_VAR_DIR="$work/var-cli" $(jvm n1) -jar "$work/app-n1/floe-n1.jar" "$@"; }
-# archive RELEASE: the release's class-data archive, from a `floe check` on its migrated database; check starts the
-# whole context, as instances and the other commands do. Its verdict is not the point: it rightly calls two instances
-# sharing Redis but no S3 bucket an error (uploads would reach one instance only), and this rehearsal uploads nothing.
+# archive RELEASE: the release's class-data archive, from a short run of `floe serve` on its migrated database, with
+# the instances' heap.
 archive() {
-  FLOE_VAR_DIR="$work/var-cli" $(jvm "$1") -XX:ArchiveClassesAtExit="$work/app-$1/floe.jsa" -jar "$work/app-$1/floe-$1.jar" check \
-    >"$work/check-$1.log" 2>&1 || true
-  [ -f "$work/app-$1/floe.jsa" ] || die "no class-data archive for release $(label "$1"): $(tail -n 1 "$work/check-$1.log")"
+  FLOE_VAR_DIR="$work/var-archive-$1" bash scripts/class-archive.sh "$work/app-$1/floe.jsa" "$work/archive-$1.log" \
+    $(jvm "$1") -Xmx512m -jar "$work/app-$1/floe-$1.jar" || die "no class-data archive for release $(label "$1")"
 }
 
 port_a=$(free_port); port_b=$(free_port); port_proxy=$(free_port)
