@@ -32,6 +32,9 @@ class Rendition {
     private long fileSize;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** When an IIIF output was last served, to within {@link Renditions#TOUCH_EVERY}; null until first touched. */
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
 
     protected Rendition() {
     }
@@ -47,6 +50,12 @@ class Rendition {
         this.height = height;
         this.fileSize = fileSize;
         this.createdAt = createdAt;
+        this.lastUsedAt = createdAt;
+    }
+
+    /** When it was last served as far as the table knows: the last touch, or its making. */
+    Instant lastUsed() {
+        return lastUsedAt != null ? lastUsedAt : createdAt;
     }
 
     Long getId() {

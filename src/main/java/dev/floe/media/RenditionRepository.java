@@ -28,6 +28,23 @@ interface RenditionRepository extends JpaRepository<Rendition, Long> {
             FROM Rendition r JOIN Image i ON i.id = r.imageId""")
     List<Recorded> findAllRecorded();
 
+    /** The IIIF outputs last served before {@code cutoff}, as the clean-up sees them. */
+    @Query("""
+            SELECT new dev.floe.media.RenditionRepository$Recorded(r.id, r.fileKey, r.createdAt, r.sourceVersion, i.fileVersion)
+            FROM Rendition r JOIN Image i ON i.id = r.imageId
+            WHERE r.spec LIKE 'iiif/%' AND COALESCE(r.lastUsedAt, r.createdAt) < :cutoff""")
+    List<Recorded> findIiifUnusedSince(Instant cutoff);
+
+    /** Records a use of the rendition unless one since {@code since} is recorded already; 1 when it wrote. */
+    @Modifying
+    @Query("UPDATE Rendition r SET r.lastUsedAt = :now WHERE r.id = :id AND COALESCE(r.lastUsedAt, r.createdAt) < :since")
+    int touch(long id, Instant now, Instant since);
+
+    /** Deletes the IIIF output if it still names {@code fileKey} and was not served since {@code cutoff}. */
+    @Modifying
+    @Query("DELETE FROM Rendition r WHERE r.id = :id AND r.fileKey = :fileKey AND COALESCE(r.lastUsedAt, r.createdAt) < :cutoff")
+    int deleteIfUnusedSince(long id, String fileKey, Instant cutoff);
+
     /** Deletes the row if it still names {@code fileKey}; 1 for the one caller that deleted it, 0 for any other. */
     @Modifying
     @Query("DELETE FROM Rendition r WHERE r.id = :id AND r.fileKey = :fileKey")

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -27,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Renditions {
+
+    /** The key prefix of IIIF outputs ({@code IiifRequest.canonical}): the renditions the clean-up drops when unused. */
+    static final String IIIF = "iiif/";
+    /** How out of date an IIIF output's last use may be: one write a day for an output, not one a request. */
+    static final Duration TOUCH_EVERY = Duration.ofDays(1);
 
     private final ImageRepository images;
     private final RenditionRepository renditions;
@@ -84,6 +90,7 @@ public class Renditions {
         long imageId = image.getId();
         Optional<Rendition> existing = current(image, specKey, format);
         if (existing.isPresent()) {
+            noteUse(existing.get());
             return rendered(existing.get());
         }
         String lockKey = imageId + "|" + specKey + "|" + format;
@@ -99,6 +106,15 @@ public class Renditions {
             }
         } finally {
             locks.remove(lockKey, lock);
+        }
+    }
+
+    /** Records that an IIIF output was served again, so the clean-up keeps it (at most once a {@link #TOUCH_EVERY}). */
+    private void noteUse(Rendition rendition) {
+        Instant now = now();
+        Instant since = now.minus(TOUCH_EVERY);
+        if (rendition.getSpec().startsWith(IIIF) && rendition.lastUsed().isBefore(since)) {
+            newTransaction.executeWithoutResult(status -> renditions.touch(rendition.getId(), now, since));
         }
     }
 

@@ -11,14 +11,18 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Clears what renditions leave behind, on a schedule: rows made from an image's earlier file (a rendition finished
- * just as the image was replaced), and rows whose file has gone from the store (a media folder restored from an older
- * backup). A dropped row is made again on the next request for it.
+ * just as the image was replaced), rows whose file has gone from the store (a media folder restored from an older
+ * backup), and IIIF outputs no one has asked for in {@code floe.media.iiif.keep-unused} (90 days): anyone may ask
+ * for any region and size of an image, and each distinct output is stored. A dropped row is made again on the next
+ * request for it. Renditions that templates name are not dropped for want of use: a page cache or CDN may hold HTML
+ * that links their files without asking Floe, whereas an IIIF address is answered by Floe, which makes it again.
  * <p>
  * Files that no row names are left alone: a bucket may serve several databases (a staging site on production's
  * bucket, the test suites' contexts), and a file unknown to this one may be another's.
@@ -42,32 +46,43 @@ public class RenditionsCleanup {
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    RenditionsCleanup(RenditionRepository renditions, MediaStore store, TransactionTemplate transactions, Clock clock) {
+    private final Duration keepUnusedIiif;
+
+    RenditionsCleanup(RenditionRepository renditions, MediaStore store, TransactionTemplate transactions, Clock clock,
+                      @Value("${floe.media.iiif.keep-unused:90d}") Duration keepUnusedIiif) {
         this.renditions = renditions;
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
+        this.keepUnusedIiif = keepUnusedIiif;
     }
 
-    /** What one sweep removed, by file key: rows made from an earlier file (with their files), and rows without a file. */
-    public record Swept(List<String> staleRows, List<String> rowsWithoutFiles) {
+    /**
+     * What one sweep removed, by file key: rows made from an earlier file (with their files), rows without a file, and
+     * IIIF outputs unused for too long (with their files).
+     */
+    public record Swept(List<String> staleRows, List<String> rowsWithoutFiles, List<String> unusedIiif) {
 
         int total() {
-            return staleRows.size() + rowsWithoutFiles.size();
+            return staleRows.size() + rowsWithoutFiles.size() + unusedIiif.size();
         }
     }
 
     @Scheduled(fixedDelayString = "${floe.renditions-cleanup-interval:6h}", initialDelayString = "${floe.renditions-cleanup-interval:6h}")
     void cleanUpOnSchedule() {
         try {
-            cleanUp(clock.instant().minus(GRACE));
+            Instant now = clock.instant();
+            cleanUp(now.minus(GRACE), now.minus(keepUnusedIiif));
         } catch (RuntimeException e) {
             log.warn("Renditions could not be cleaned up this time: {}", e.getMessage());
         }
     }
 
-    /** Removes stale renditions, and those made before {@code madeBefore} whose file is missing. */
-    public Swept cleanUp(Instant madeBefore) {
+    /**
+     * Removes stale renditions, those made before {@code madeBefore} whose file is missing, and IIIF outputs last served
+     * before {@code iiifUnusedSince}.
+     */
+    public Swept cleanUp(Instant madeBefore, Instant iiifUnusedSince) {
         // Files first, rows second: a row made after the listing is younger than madeBefore, so its file, stored a
         // moment before it, is never taken for missing.
         Set<String> files = new HashSet<>(store.keys(MediaStore.Area.PUBLIC, PREFIX));
@@ -84,10 +99,19 @@ public class RenditionsCleanup {
                 }
             }
         }
-        Swept swept = new Swept(stale, missing);
+        List<String> unused = new ArrayList<>();
+        for (RenditionRepository.Recorded row : transactions.execute(status -> renditions.findIiifUnusedSince(iiifUnusedSince))) {
+            // The delete re-checks the last use: an output served since the query above stays.
+            Integer deleted = transactions.execute(status -> renditions.deleteIfUnusedSince(row.id(), row.fileKey(), iiifUnusedSince));
+            if (deleted != null && deleted == 1) {
+                unused.add(row.fileKey());
+                store.delete(MediaStore.Area.PUBLIC, row.fileKey());
+            }
+        }
+        Swept swept = new Swept(stale, missing, unused);
         if (swept.total() > 0) {
-            log.info("Renditions cleaned up on {}: {} made from a replaced file, {} whose file was missing",
-                    instance, stale.size(), missing.size());
+            log.info("Renditions cleaned up on {}: {} made from a replaced file, {} whose file was missing, {} IIIF outputs unused",
+                    instance, stale.size(), missing.size(), unused.size());
         }
         return swept;
     }

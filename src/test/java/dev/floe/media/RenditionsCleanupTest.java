@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ class RenditionsCleanupTest extends MediaTestCase {
         putFile(unrecordedKey);
         Instant madeBefore = Instant.now().plusSeconds(1);
 
-        List<RenditionsCleanup.Swept> sweeps = Race.run(() -> cleanup.cleanUp(madeBefore), 3);
+        List<RenditionsCleanup.Swept> sweeps = Race.run(() -> cleanup.cleanUp(madeBefore, Instant.EPOCH), 3);
 
         List<String> staleRows = new ArrayList<>();
         List<String> rowsWithoutFiles = new ArrayList<>();
@@ -61,7 +63,7 @@ class RenditionsCleanupTest extends MediaTestCase {
         assertThat(remade).isNotEqualTo(missingKey);
         assertThat(store.exists(MediaStore.Area.PUBLIC, remade)).isTrue();
         assertThat(rendition(kept)).isEqualTo(keptKey);
-        assertThat(cleanup.cleanUp(madeBefore).total()).as("a second sweep finds nothing of these").isZero();
+        assertThat(cleanup.cleanUp(madeBefore, Instant.EPOCH).total()).as("a second sweep finds nothing of these").isZero();
     }
 
     @Test
@@ -70,10 +72,55 @@ class RenditionsCleanupTest extends MediaTestCase {
         String youngKey = rendition(image);
         store.delete(MediaStore.Area.PUBLIC, youngKey);
 
-        RenditionsCleanup.Swept swept = cleanup.cleanUp(Instant.now().minus(RenditionsCleanup.GRACE));
+        RenditionsCleanup.Swept swept = cleanup.cleanUp(Instant.now().minus(RenditionsCleanup.GRACE), Instant.EPOCH);
 
         assertThat(swept.rowsWithoutFiles()).doesNotContain(youngKey);
         assertThat(renditionRows(image)).isEqualTo(1);
+    }
+
+    @Test
+    void iiifOutputsNoOneAskedForInNinetyDaysGoWithTheirFilesWhileTemplateRenditionsStay() throws Exception {
+        long image = uploadImage("tiles.png", Samples.png(600, 400));
+        String templateKey = rendition(image);
+        String unusedKey = iiif(image, "/0,0,300,200/150,/0/default.png");
+        String servedKey = iiif(image, "/full/200,/0/default.png");
+        // As if all three were made 100 days ago by the previous release, which recorded no use.
+        Instant longAgo = Instant.now().minus(Duration.ofDays(100));
+        jdbc.update("update media_rendition set created_at = ?, last_used_at = null where image_id = ?",
+                Timestamp.from(longAgo), image);
+
+        assertThat(fetch("/iiif/3/" + image + "/full/200,/0/default.png").statusCode()).isEqualTo(200);
+        Instant touched = lastUsed(servedKey);
+        assertThat(touched).as("served again: its use recorded").isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(fetch("/iiif/3/" + image + "/full/200,/0/default.png").statusCode()).isEqualTo(200);
+        assertThat(lastUsed(servedKey)).as("one write a day, not one a request").isEqualTo(touched);
+
+        Instant keepSince = Instant.now().minus(Duration.ofDays(90));
+        List<RenditionsCleanup.Swept> sweeps = Race.run(() -> cleanup.cleanUp(Instant.now().minus(RenditionsCleanup.GRACE), keepSince), 3);
+
+        List<String> unused = new ArrayList<>();
+        sweeps.forEach(swept -> unused.addAll(swept.unusedIiif()));
+        assertThat(unused).as("removed once, by one of the racing sweeps").containsExactly(unusedKey);
+        assertThat(store.exists(MediaStore.Area.PUBLIC, unusedKey)).isFalse();
+        assertThat(store.exists(MediaStore.Area.PUBLIC, servedKey)).isTrue();
+        assertThat(store.exists(MediaStore.Area.PUBLIC, templateKey)).as("a page may link it without asking Floe").isTrue();
+        assertThat(renditionRows(image)).isEqualTo(2);
+
+        // Asked for again, the dropped output is made again.
+        assertThat(fetch("/iiif/3/" + image + "/0,0,300,200/150,/0/default.png").statusCode()).isEqualTo(200);
+        assertThat(renditionRows(image)).isEqualTo(3);
+        assertThat(cleanup.cleanUp(Instant.now().minus(RenditionsCleanup.GRACE), keepSince).unusedIiif()).isEmpty();
+    }
+
+    /** Requests an IIIF output of the image and returns its stored file's key. */
+    private String iiif(long imageId, String request) {
+        assertThat(fetch("/iiif/3/" + imageId + request).statusCode()).isEqualTo(200);
+        return jdbc.queryForObject("select file_key from media_rendition where image_id = ? and spec like 'iiif/%' "
+                + "order by id desc limit 1", String.class, imageId);
+    }
+
+    private Instant lastUsed(String fileKey) {
+        return jdbc.queryForObject("select last_used_at from media_rendition where file_key = ?", Timestamp.class, fileKey).toInstant();
     }
 
     private String rendition(long imageId) {
