@@ -74,7 +74,7 @@ class IiifController {
         Image image = image(id);
         IiifRequest request = IiifRequest.parse(region, size, rotation, file, image.getWidth(), image.getHeight(),
                 new IiifRequest.Limits(limits.iiifMaxWidth(), limits.iiifMaxHeight(), limits.iiifMaxArea()));
-        Renditions.Rendered rendered = renditions.generate(image, request.canonical(), request.format(), (source, img) -> {
+        Renditions.Generator generator = (source, img) -> {
             BufferedImage out = ImageOps.resize(ImageOps.decode(source, img.getFormat(), request.region(), request.width(),
                     request.height()), request.width(), request.height());
             out = ImageOps.rotate(out, request.rotation(), request.mirror());
@@ -83,9 +83,16 @@ class IiifController {
                 case "bitonal" -> ImageOps.bitonal(out);
                 default -> out;
             };
-        });
-        String key = rendered.url().substring("/media/public/".length());
+        };
+        String key = fileKey(renditions.generate(image, request.canonical(), request.format(), generator));
         Optional<MediaStore.Stored> stored = store.open(MediaStore.Area.PUBLIC, key);
+        if (stored.isEmpty()) {
+            // The file went after its row was read (the clean-up dropped an unused output) or was lost with the media
+            // store: unlike a template's rendition, nothing links the file itself, so the output is made again.
+            renditions.forget(image, request.canonical(), request.format(), key);
+            key = fileKey(renditions.generate(image, request.canonical(), request.format(), generator));
+            stored = store.open(MediaStore.Area.PUBLIC, key);
+        }
         if (stored.isEmpty()) {
             throw new MediaRejectedException(404, "The image's file is missing from the media store.");
         }
@@ -104,6 +111,10 @@ class IiifController {
         body.put("details", List.of());
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
                 .header("Access-Control-Allow-Origin", "*").body(body);
+    }
+
+    private static String fileKey(Renditions.Rendered rendered) {
+        return rendered.url().substring("/media/public/".length());
     }
 
     private Image image(String id) {

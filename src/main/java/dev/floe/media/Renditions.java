@@ -109,6 +109,13 @@ public class Renditions {
         }
     }
 
+    /** Drops the row of the stored output for {@code specKey} if it still names {@code fileKey}, a file that has gone. */
+    void forget(Image image, String specKey, ImageFormat format, String fileKey) {
+        renditions.findByImageIdAndSpecAndFormat(image.getId(), specKey, format.label())
+                .filter(rendition -> rendition.getFileKey().equals(fileKey))
+                .ifPresent(gone -> newTransaction.execute(status -> renditions.deleteIfUnchanged(gone.getId(), fileKey)));
+    }
+
     /** Records that an IIIF output was served again, so the clean-up keeps it (at most once a {@link #TOUCH_EVERY}). */
     private void noteUse(Rendition rendition) {
         Instant now = now();

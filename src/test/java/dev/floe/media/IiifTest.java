@@ -83,6 +83,27 @@ class IiifTest extends MediaTestCase {
         assertThat(rows("media_rendition")).isEqualTo(before + 1);
     }
 
+    /** Unlike a template's rendition, whose file pages link, an IIIF output whose file has gone is made again at once. */
+    @Test
+    void anOutputWhoseFileHasGoneIsMadeAgain() {
+        String request = "/iiif/3/" + id + "/0,0,200,200/50,/0/default.png";
+        HttpResponse<byte[]> first = fetch(request);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String key = jdbc.queryForObject("select file_key from media_rendition where image_id = ? and spec like 'iiif/%' "
+                + "order by id desc limit 1", String.class, id);
+        store.delete(MediaStore.Area.PUBLIC, key);
+
+        HttpResponse<byte[]> again = fetch(request);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        String remade = jdbc.queryForObject("select file_key from media_rendition where image_id = ? and spec like 'iiif/%' "
+                + "order by id desc limit 1", String.class, id);
+        assertThat(remade).isNotEqualTo(key);
+        assertThat(store.exists(MediaStore.Area.PUBLIC, remade)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from media_rendition where file_key = ?", Long.class, key)).isZero();
+    }
+
     @Test
     void badSyntaxAndSizesBeyondTheLimitsAre400() {
         for (String bad : List.of("nowhere/max/0/default.jpg", "full/big/0/default.jpg", "full/max/45x/default.jpg",
