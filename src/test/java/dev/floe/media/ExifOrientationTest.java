@@ -3,7 +3,6 @@ package dev.floe.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.floe.support.Api;
+import dev.floe.support.Jpegs;
 import tools.jackson.databind.JsonNode;
 
 /** A photo taken with the phone held sideways shows upright everywhere: its size, renditions, IIIF and the file. */
@@ -22,7 +22,7 @@ class ExifOrientationTest extends MediaTestCase {
     @Test
     void aJpegTaggedAsTurnedIsStoredUprightWithItsSizeAsShown() {
         // Stored 400×200 with red on the left; orientation 6 says "turn 90° clockwise to show", so red goes on top.
-        long id = uploadImage("sideways.jpg", withOrientation(Samples.jpeg(400, 200), 6));
+        long id = uploadImage("sideways.jpg", Jpegs.withOrientation(Samples.jpeg(400, 200), 6));
 
         JsonNode image = api.get(IMAGES + id + "/").json();
         assertThat(image.get("width").asInt()).isEqualTo(200);
@@ -51,7 +51,7 @@ class ExifOrientationTest extends MediaTestCase {
         // Where the stored image's left (red) half ends up once shown upright, for each EXIF orientation value.
         String[] redSide = {null, "left", "right", "right", "left", "top", "top", "bottom", "bottom"};
         for (int tag = 1; tag <= 8; tag++) {
-            long id = uploadImage("tag-" + tag + ".jpg", withOrientation(Samples.jpeg(400, 200), tag));
+            long id = uploadImage("tag-" + tag + ".jpg", Jpegs.withOrientation(Samples.jpeg(400, 200), tag));
             BufferedImage shown = decode(fetchOk(MediaLinks.imageOriginal(id)));
             boolean sideways = tag >= 5;
             assertThat(shown.getWidth()).as("width for tag " + tag).isEqualTo(sideways ? 200 : 400);
@@ -67,7 +67,7 @@ class ExifOrientationTest extends MediaTestCase {
 
     @Test
     void aDamagedExifBlockLeavesTheImageAsStored() {
-        byte[] jpeg = withOrientation(Samples.jpeg(400, 200), 6);
+        byte[] jpeg = Jpegs.withOrientation(Samples.jpeg(400, 200), 6);
         // Break the TIFF header inside the EXIF block: the image is still a good JPEG, just without a usable tag.
         int tiff = indexOf(jpeg, "Exif".getBytes()) + 6;
         jpeg[tiff] = 'X';
@@ -87,33 +87,6 @@ class ExifOrientationTest extends MediaTestCase {
     private static void assertRedOnTop(BufferedImage image) {
         assertThat(red(image, image.getWidth() / 2, image.getHeight() / 8)).as("red on top").isTrue();
         assertThat(blue(image, image.getWidth() / 2, image.getHeight() - image.getHeight() / 8)).as("blue below").isTrue();
-    }
-
-    /**
-     * The JPEG with an EXIF APP1 segment after its JFIF segment, holding one tag: Orientation (0x0112, a SHORT),
-     * big-endian, as cameras write it.
-     */
-    static byte[] withOrientation(byte[] jpeg, int orientation) {
-        byte[] tiff = {
-                'M', 'M', 0, 42, 0, 0, 0, 8,          // header: big-endian, first directory at offset 8
-                0, 1,                                   // one entry
-                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
-                0, 0, 0, 0};                            // no next directory
-        int at = 2;
-        if ((jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == 0xE0) {
-            at += 2 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, at);
-        int length = 2 + 6 + tiff.length;
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes(new byte[]{'E', 'x', 'i', 'f', 0, 0});
-        out.writeBytes(tiff);
-        out.write(jpeg, at, jpeg.length - at);
-        return out.toByteArray();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

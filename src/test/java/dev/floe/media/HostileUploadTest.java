@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.floe.support.Api;
+import dev.floe.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads are judged by their bytes: what is not what it claims, broken, too big or hostile is refused and leaves nothing. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.floe.support.Api;
+import dev.floe.support.Multipart;
 import dev.floe.support.Pages;
 import tools.jackson.databind.JsonNode;
 

@@ -11,6 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.floe.support.Api;
 import dev.floe.support.Cli;
+import dev.floe.support.Multipart;
 
 /**
  * {@code floe backup} and {@code floe restore} carry the library: rows, originals, renditions and private files.

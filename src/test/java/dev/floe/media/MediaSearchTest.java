@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.floe.search.SearchIndexer;
 import dev.floe.support.Api;
+import dev.floe.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.floe.support.Api;
 import dev.floe.support.FloeIntegrationTest;
+import dev.floe.support.Multipart;
 
 /**
  * The media tests' shared running Floe, with limits small enough to test: 3 MB uploads, 30 million pixels, IIIF

@@ -13,6 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.floe.config.SecretKey;
 import dev.floe.support.Api;
+import dev.floe.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** Private documents are kept apart and reached only through signed links that expire (ICEkit issue 217). */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.floe.support.Api;
+import dev.floe.support.Multipart;
 import dev.floe.support.Pages;
 import dev.floe.support.Race;
 import tools.jackson.databind.JsonNode;

@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.floe.support.Api;
+import dev.floe.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** Floe with its media in an S3-compatible bucket (the AWS_* variables set): uploads, renditions and private links. */

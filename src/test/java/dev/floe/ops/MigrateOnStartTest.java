@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -113,13 +112,7 @@ class MigrateOnStartTest {
     }
 
     private Map<String, String> production() {
-        Map<String, String> env = new HashMap<>(db.env());
-        // The scratch schema's URL comes in SPRING_DATASOURCE_URL; PG* says it is PostgreSQL (and so which gate to take).
-        System.getenv().forEach((name, value) -> {
-            if (name.startsWith("PG")) {
-                env.put(name, value);
-            }
-        });
+        Map<String, String> env = db.envAlone();
         env.put("BASE_SETTINGS_MODULE", "production");
         env.put("SECRET_KEY", "a-production-secret-for-the-migrate-on-start-test");
         env.put("SITE_DOMAIN", "localhost");

@@ -83,6 +83,20 @@ final class ScratchDatabase implements AutoCloseable {
         return env;
     }
 
+    /**
+     * {@link #env()} for a process that gets no other environment ({@link ServingProcess}): with the suite's PG*
+     * settings too, which say the database is PostgreSQL (and so which migration gate to take).
+     */
+    Map<String, String> envAlone() {
+        Map<String, String> env = env();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("PG")) {
+                env.put(name, value);
+            }
+        });
+        return env;
+    }
+
     /** For PostgreSQL: the environment that reaches this schema through another port on this machine (a relay). */
     Map<String, String> envVia(int port) {
         if (schema == null) {

@@ -1,4 +1,4 @@
-package dev.floe.media;
+package dev.floe.support;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -6,15 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.floe.support.Api;
 
 /** Sends multipart/form-data as browsers and curl do: the file in a part named {@code file}, fields beside it. */
-final class Multipart {
+public final class Multipart {
 
     private Multipart() {
     }
 
-    static Api.Response send(Api api, String method, String path, String fileName, byte[] content, Map<String, String> fields) {
+    public static Api.Response send(Api api, String method, String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "floe-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -30,11 +29,11 @@ final class Multipart {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    static Api.Response upload(Api api, String path, String fileName, byte[] content, Map<String, String> fields) {
+    public static Api.Response upload(Api api, String path, String fileName, byte[] content, Map<String, String> fields) {
         return send(api, "POST", path, fileName, content, fields);
     }
 
-    static Api.Response upload(Api api, String path, String fileName, byte[] content) {
+    public static Api.Response upload(Api api, String path, String fileName, byte[] content) {
         return upload(api, path, fileName, content, Map.of());
     }
 }
