@@ -84,13 +84,15 @@ class IiifController {
                 default -> out;
             };
         };
-        String key = fileKey(renditions.generate(image, request.canonical(), request.format(), generator));
+        long bytesToMake = ImageMemory.bytesToMake(ImageOps.decodedPixels(request.region(), request.width(), request.height()),
+                (long) request.width() * request.height());
+        String key = fileKey(renditions.generate(image, request.canonical(), request.format(), bytesToMake, generator));
         Optional<MediaStore.Stored> stored = store.open(MediaStore.Area.PUBLIC, key);
         if (stored.isEmpty()) {
             // The file went after its row was read (the clean-up dropped an unused output) or was lost with the media
             // store: unlike a template's rendition, nothing links the file itself, so the output is made again.
             renditions.forget(image, request.canonical(), request.format(), key);
-            key = fileKey(renditions.generate(image, request.canonical(), request.format(), generator));
+            key = fileKey(renditions.generate(image, request.canonical(), request.format(), bytesToMake, generator));
             stored = store.open(MediaStore.Area.PUBLIC, key);
         }
         if (stored.isEmpty()) {

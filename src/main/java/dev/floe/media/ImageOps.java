@@ -34,15 +34,53 @@ final class ImageOps {
     private ImageOps() {
     }
 
-    /** The region of the original, decoded at no less than twice {@code targetWidth}×{@code targetHeight}. */
+    /**
+     * The most pixels a rendition decodes, however large the original: an original at the upload limit (40 MP) decoded
+     * whole takes 120–160 MB as Java 2D holds it, more than an instance's heap can spare. Beyond this the region is
+     * subsampled further, so a big rendition is made from fewer than twice its pixels.
+     */
+    static final long MAX_DECODED_PIXELS = 12_000_000;
+    /** The largest rendition made: a bigger size in a template is scaled down to this, and IIIF's maxArea is this. */
+    static final long MAX_OUTPUT_PIXELS = 8_000_000;
+
+    /**
+     * The region of the original, decoded at no less than twice {@code targetWidth}×{@code targetHeight} where that
+     * stays within {@link #MAX_DECODED_PIXELS}.
+     */
     static BufferedImage decode(Path file, ImageFormat format, Rectangle region, int targetWidth, int targetHeight) throws IOException {
+        return decode(file, format, region, subsampling(region, targetWidth, targetHeight, MAX_DECODED_PIXELS));
+    }
+
+    /** The whole region, every pixel: for an original turned upright. */
+    static BufferedImage decodeWhole(Path file, ImageFormat format, Rectangle region) throws IOException {
+        return decode(file, format, region, 1);
+    }
+
+    /** How many pixels {@link #decode} decodes for this region and target. */
+    static long decodedPixels(Rectangle region, int targetWidth, int targetHeight) {
+        int step = subsampling(region, targetWidth, targetHeight, MAX_DECODED_PIXELS);
+        return (long) ceilDiv(region.width, step) * ceilDiv(region.height, step);
+    }
+
+    private static int subsampling(Rectangle region, int targetWidth, int targetHeight, long maxPixels) {
+        int step = Math.max(1, Math.min(region.width / Math.max(1, targetWidth * 2), region.height / Math.max(1, targetHeight * 2)));
+        while ((long) ceilDiv(region.width, step) * ceilDiv(region.height, step) > maxPixels) {
+            step++;
+        }
+        return step;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    private static BufferedImage decode(Path file, ImageFormat format, Rectangle region, int step) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = MediaInspector.reader(format);
             try {
                 reader.setInput(in, true, true);
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceRegion(region);
-                int step = Math.max(1, Math.min(region.width / Math.max(1, targetWidth * 2), region.height / Math.max(1, targetHeight * 2)));
                 param.setSourceSubsampling(step, step, 0, 0);
                 return reader.read(0, param);
             } finally {
@@ -55,7 +93,8 @@ final class ImageOps {
     static BufferedImage resize(BufferedImage source, int width, int height) {
         boolean alpha = source.getColorModel().hasAlpha();
         int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-        BufferedImage current = toType(source, type);
+        // Not converted first: a copy of the whole decoded region would double what a big one holds.
+        BufferedImage current = source;
         int w = current.getWidth();
         int h = current.getHeight();
         while (w != width || h != height) {
@@ -78,7 +117,7 @@ final class ImageOps {
             w = nextW;
             h = nextH;
         }
-        return current;
+        return toType(current, type);
     }
 
     static BufferedImage toType(BufferedImage source, int type) {
@@ -143,6 +182,10 @@ final class ImageOps {
     }
 
     private static int kind(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            // A decoded JPEG, turned upright whole on upload: a copy of 3 bytes a pixel rather than 4.
+            return BufferedImage.TYPE_3BYTE_BGR;
+        }
         return image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     }
 

@@ -50,10 +50,11 @@ public class MediaLibrary {
     private final MediaLinks links;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ImageMemory memory;
 
     MediaLibrary(ImageRepository images, DocumentRepository documents, RenditionRepository renditions, MediaStore store,
                  MediaInspector inspector, MediaLimits limits, PageReferences references, MediaLinks links,
-                 PlatformTransactionManager transactions, Clock clock) {
+                 PlatformTransactionManager transactions, Clock clock, ImageMemory memory) {
         this.images = images;
         this.documents = documents;
         this.renditions = renditions;
@@ -64,6 +65,7 @@ public class MediaLibrary {
         this.links = links;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.memory = memory;
     }
 
     /** One page of a list, and how many items there are in all. */
@@ -418,24 +420,46 @@ public class MediaLibrary {
     }
 
     /**
+     * A copy of the JPEG turned upright, made within the heap's share for images: every pixel decoded (3 bytes each)
+     * and turned into a copy (3 more). An upload that needs more than that share is refused rather than let run the
+     * instance out of memory.
+     */
+    private Path turnedUpright(Path upload, MediaInspector.InspectedImage inspected) {
+        ExifOrientation turn = inspected.orientation();
+        long bytes = (long) inspected.width() * inspected.height() * 6;
+        if (bytes > memory.budgetBytes()) {
+            long most = memory.budgetBytes() / 6;
+            throw new MediaRejectedException(413, "file", "The photo is " + inspected.width() + "×" + inspected.height()
+                    + " pixels and its EXIF orientation says to turn it; this server turns photos of up to "
+                    + String.format(Locale.ROOT, "%,d", most) + " pixels upright (a third of its heap). Turn it upright "
+                    + "before uploading it, or give the server a bigger heap (FLOE_JAVA_OPTS=-Xmx…).");
+        }
+        int storedWidth = turn.swapsSides() ? inspected.height() : inspected.width();
+        int storedHeight = turn.swapsSides() ? inspected.width() : inspected.height();
+        return memory.within(bytes, () -> {
+            try {
+                BufferedImage pixels = ImageOps.decodeWhole(upload, inspected.format(), new Rectangle(0, 0, storedWidth, storedHeight));
+                Path upright = uprightFile(upload);
+                ImageOps.encode(ImageOps.rotate(pixels, turn.degrees(), turn.mirror()), ImageFormat.JPEG, upright, ImageOps.ORIGINAL_JPEG_QUALITY);
+                return upright;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
      * What gets stored: the upload itself; for SVG the sanitized copy; for a JPEG whose EXIF orientation says it is
      * turned, a copy turned upright, so that renditions, IIIF regions, downloads and the stored size all agree on
      * what is up (the copy carries no EXIF, so nothing turns it twice).
      */
-    private static Path storedFile(Path upload, MediaInspector.InspectedImage inspected) {
+    private Path storedFile(Path upload, MediaInspector.InspectedImage inspected) {
         try {
             if (inspected.svg() != null) {
                 return Files.write(svgFile(upload), inspected.svg());
             }
             if (!inspected.orientation().upright()) {
-                ExifOrientation turn = inspected.orientation();
-                int storedWidth = turn.swapsSides() ? inspected.height() : inspected.width();
-                int storedHeight = turn.swapsSides() ? inspected.width() : inspected.height();
-                BufferedImage pixels = ImageOps.decode(upload, inspected.format(), new Rectangle(0, 0, storedWidth, storedHeight),
-                        storedWidth, storedHeight);
-                Path upright = uprightFile(upload);
-                ImageOps.encode(ImageOps.rotate(pixels, turn.degrees(), turn.mirror()), ImageFormat.JPEG, upright, ImageOps.ORIGINAL_JPEG_QUALITY);
-                return upright;
+                return turnedUpright(upload, inspected);
             }
             return upload;
         } catch (IOException e) {

@@ -73,7 +73,21 @@ public record RenditionSpec(Kind kind, int width, int height) {
     record Plan(Rectangle crop, int width, int height) {
     }
 
+    /**
+     * What to cut and the size to make, never more than {@link ImageOps#MAX_OUTPUT_PIXELS}: a larger output would hold
+     * more memory than an instance can spare, and be made from fewer pixels than it has.
+     */
     Plan plan(int sourceWidth, int sourceHeight, FocalPoint focal) {
+        Plan plan = unbounded(sourceWidth, sourceHeight, focal);
+        long pixels = (long) plan.width() * plan.height();
+        if (kind == Kind.ORIGINAL || pixels <= ImageOps.MAX_OUTPUT_PIXELS) {
+            return plan;
+        }
+        double scale = Math.sqrt((double) ImageOps.MAX_OUTPUT_PIXELS / pixels);
+        return new Plan(plan.crop(), Math.max(1, (int) (plan.width() * scale)), Math.max(1, (int) (plan.height() * scale)));
+    }
+
+    private Plan unbounded(int sourceWidth, int sourceHeight, FocalPoint focal) {
         Rectangle whole = new Rectangle(0, 0, sourceWidth, sourceHeight);
         return switch (kind) {
             case ORIGINAL -> new Plan(whole, sourceWidth, sourceHeight);

@@ -40,10 +40,11 @@ public class Renditions {
     private final ImageSizes sizes;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
+    private final ImageMemory memory;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     Renditions(ImageRepository images, RenditionRepository renditions, MediaStore store, ImageSizes sizes,
-               PlatformTransactionManager transactions, Clock clock) {
+               PlatformTransactionManager transactions, Clock clock, ImageMemory memory) {
         this.images = images;
         this.renditions = renditions;
         this.store = store;
@@ -52,6 +53,7 @@ public class Renditions {
         // Pages render inside read-only transactions; a rendition is recorded in a transaction of its own.
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.memory = memory;
     }
 
     /** A rendition's address and size. */
@@ -81,12 +83,17 @@ public class Renditions {
             return new Rendered(MediaLinks.imageOriginal(image.getId()), plan.width(), plan.height(), image.getFormat().contentType());
         }
         ImageFormat format = ImageOps.outputFormat(image.getFormat());
-        return generate(image, spec.toString(), format, (source, img) -> ImageOps.resize(
-                ImageOps.decode(source, img.getFormat(), plan.crop(), plan.width(), plan.height()), plan.width(), plan.height()));
+        return generate(image, spec.toString(), format,
+                ImageMemory.bytesToMake(ImageOps.decodedPixels(plan.crop(), plan.width(), plan.height()), (long) plan.width() * plan.height()),
+                (source, img) -> ImageOps.resize(ImageOps.decode(source, img.getFormat(), plan.crop(), plan.width(), plan.height()),
+                        plan.width(), plan.height()));
     }
 
-    /** The stored rendition for {@code specKey} and {@code format}, generating it the first time it is asked for. */
-    Rendered generate(Image image, String specKey, ImageFormat format, Generator generator) {
+    /**
+     * The stored rendition for {@code specKey} and {@code format}, generating it the first time it is asked for;
+     * making it may hold {@code bytesToMake} ({@link ImageMemory#bytesToMake}).
+     */
+    Rendered generate(Image image, String specKey, ImageFormat format, long bytesToMake, Generator generator) {
         long imageId = image.getId();
         Optional<Rendition> existing = current(image, specKey, format);
         if (existing.isPresent()) {
@@ -102,7 +109,7 @@ public class Renditions {
                     return rendered(existing.get());
                 }
                 removeStale(imageId, specKey, format);
-                return rendered(make(image, specKey, format, generator));
+                return rendered(memory.within(bytesToMake, () -> make(image, specKey, format, generator)));
             }
         } finally {
             locks.remove(lockKey, lock);

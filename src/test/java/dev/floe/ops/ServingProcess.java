@@ -40,15 +40,26 @@ final class ServingProcess implements AutoCloseable {
 
     /** Starts {@code floe serve} like {@link #start} but returns at once. */
     static ServingProcess launch(Map<String, String> env, String... systemProperties) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         List<String> properties = new ArrayList<>();
         for (String property : systemProperties) {
             properties.add("-D" + property);
         }
-        List<String> command = FloeJvm.command(properties, List.of("serve"));
+        return launch(env, properties);
+    }
+
+    /** Starts {@code floe serve} with these JVM options (a heap size, say) and waits until it is ready. */
+    static ServingProcess start(Map<String, String> env, List<String> jvmOptions) throws IOException {
+        ServingProcess serving = launch(env, jvmOptions);
+        serving.await(Duration.ofSeconds(90), () -> serving.status("/-/health/ready") == 200, "to become ready");
+        return serving;
+    }
+
+    private static ServingProcess launch(Map<String, String> env, List<String> jvmOptions) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = FloeJvm.command(jvmOptions, List.of("serve"));
         Path output = Files.createTempFile("floe-serve", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("JAVA_HOME") && !name.equals("HOME"));
