@@ -140,27 +140,24 @@ final class ImageOps {
 
     /** Turns by a multiple of 90 degrees clockwise, after mirroring when asked (IIIF's {@code !} rotation). */
     static BufferedImage rotate(BufferedImage source, int degrees, boolean mirror) {
-        BufferedImage image = source;
-        if (mirror) {
-            BufferedImage flipped = new BufferedImage(image.getWidth(), image.getHeight(), kind(image));
-            Graphics2D g = flipped.createGraphics();
-            g.drawImage(image, image.getWidth(), 0, -image.getWidth(), image.getHeight(), null);
-            g.dispose();
-            image = flipped;
-        }
-        if (degrees % 360 == 0) {
-            return image;
+        if (degrees % 360 == 0 && !mirror) {
+            return source;
         }
         boolean quarter = degrees % 180 != 0;
-        int w = quarter ? image.getHeight() : image.getWidth();
-        int h = quarter ? image.getWidth() : image.getHeight();
-        BufferedImage turned = new BufferedImage(w, h, kind(image));
+        int w = quarter ? source.getHeight() : source.getWidth();
+        int h = quarter ? source.getWidth() : source.getHeight();
+        BufferedImage turned = new BufferedImage(w, h, kind(source));
         Graphics2D g = turned.createGraphics();
+        // One transform, one copy: the last step added is the first applied, so the mirror comes before the turn.
         AffineTransform transform = new AffineTransform();
         transform.translate(w / 2.0, h / 2.0);
         transform.rotate(Math.toRadians(degrees));
-        transform.translate(-image.getWidth() / 2.0, -image.getHeight() / 2.0);
-        g.drawImage(image, transform, null);
+        transform.translate(-source.getWidth() / 2.0, -source.getHeight() / 2.0);
+        if (mirror) {
+            transform.translate(source.getWidth(), 0);
+            transform.scale(-1, 1);
+        }
+        g.drawImage(source, transform, null);
         g.dispose();
         return turned;
     }
