@@ -20,7 +20,7 @@ public class MediaLimits {
                 @Value("${floe.media.max-pixels:40000000}") long maxPixels,
                 @Value("${floe.media.iiif.max-width:4000}") int iiifMaxWidth,
                 @Value("${floe.media.iiif.max-height:4000}") int iiifMaxHeight,
-                @Value("${floe.media.iiif.max-area:8000000}") long iiifMaxArea,
+                @Value("${floe.media.iiif.max-area:" + ImageOps.MAX_OUTPUT_PIXELS + "}") long iiifMaxArea,
                 @Value("${floe.media.private-link-lifetime:PT1H}") Duration privateLinkLifetime) {
         this.maxUploadBytes = maxUploadBytes;
         this.maxPixels = maxPixels;

@@ -125,9 +125,12 @@ public class Renditions {
 
     /** Records that an IIIF output was served again, so the clean-up keeps it (at most once a {@link #TOUCH_EVERY}). */
     private void noteUse(Rendition rendition) {
+        if (!rendition.getSpec().startsWith(IIIF)) {
+            return;
+        }
         Instant now = now();
         Instant since = now.minus(TOUCH_EVERY);
-        if (rendition.getSpec().startsWith(IIIF) && rendition.lastUsed().isBefore(since)) {
+        if (rendition.lastUsed().isBefore(since)) {
             newTransaction.executeWithoutResult(status -> renditions.touch(rendition.getId(), now, since));
         }
     }
