@@ -21,7 +21,7 @@ record IiifRequest(Rectangle region, int width, int height, int rotation, boolea
 
     /** The canonical form, the rendition's key: two requests that mean the same share one stored output. */
     String canonical() {
-        return "iiif/" + region.x + "," + region.y + "," + region.width + "," + region.height + "/" + width + "," + height
+        return Renditions.IIIF + region.x + "," + region.y + "," + region.width + "," + region.height + "/" + width + "," + height
                 + "/" + (mirror ? "!" : "") + rotation + "/" + quality;
     }
 
