@@ -29,17 +29,25 @@ public class ServeCommand implements Callable<Integer> {
 
     static int serve(Path site, boolean demo) throws InterruptedException {
         ConfigurableApplicationContext context = FloeContext.start(true, site);
-        if (demo) {
-            context.getBean(DemoContent.class).loadIfEmpty();
+        CountDownLatch loaded = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        stopGracefullyOn(context, loaded, stopped, "TERM", "INT");
+        context.registerShutdownHook();
+        try {
+            if (demo) {
+                context.getBean(DemoContent.class).loadIfEmpty();
+            }
+        } finally {
+            loaded.countDown();
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         FloeSettings settings = context.getBean(FloeSettings.class);
         System.out.println("Floe is running at http://localhost:" + port + "/ (" + settings.module().label() + ", "
                 + settings.database().describe() + "). Stop it with Ctrl+C.");
-        CountDownLatch stopped = new CountDownLatch(1);
-        stopGracefullyOn(context, stopped, "TERM", "INT");
-        context.registerShutdownHook();
         stopped.await();
+        if (Boolean.getBoolean("floe.class-archive.writes-at-exit")) {
+            System.err.println("floe: stopped; saving the class archive that makes later starts faster (first run only)...");
+        }
         return 0;
     }
 
@@ -47,13 +55,18 @@ public class ServeCommand implements Callable<Integer> {
      * On SIGTERM (or Ctrl+C) the context closes: the instance turns unready, finishes the requests in flight (at most
      * spring.lifecycle.timeout-per-shutdown-phase) and stops; then {@code serve} returns and the process exits 0.
      * The JVM's own handling of the signal would exit with 143, which reads as a failure to supervisors that restart
-     * on one (Swarm's on-failure policy, systemd).
+     * on one (Swarm's on-failure policy, systemd). A signal during the demo's load waits for it: the load is one
+     * transaction, which a closing context would fail part-way, the work lost and the next start doing it again.
      */
-    private static void stopGracefullyOn(ConfigurableApplicationContext context, CountDownLatch stopped, String... signals) {
+    private static void stopGracefullyOn(ConfigurableApplicationContext context, CountDownLatch loaded,
+                                         CountDownLatch stopped, String... signals) {
         for (String name : signals) {
             Signal.handle(new Signal(name), signal -> Thread.ofPlatform().name("floe-stop").start(() -> {
                 try {
+                    loaded.await();
                     context.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     stopped.countDown();
                 }

@@ -49,17 +49,26 @@ final class ServingProcess implements AutoCloseable {
 
     /** Starts {@code floe serve} with these JVM options (a heap size, say) and waits until it is ready. */
     static ServingProcess start(Map<String, String> env, List<String> jvmOptions) throws IOException {
-        ServingProcess serving = launch(env, jvmOptions);
+        return start(env, jvmOptions, "serve");
+    }
+
+    /** Starts {@code floe COMMAND} ({@code serve} or {@code demo}) and waits until it is ready. */
+    static ServingProcess start(Map<String, String> env, List<String> jvmOptions, String command) throws IOException {
+        ServingProcess serving = launch(env, jvmOptions, command);
         serving.await(Duration.ofSeconds(90), () -> serving.status("/-/health/ready") == 200, "to become ready");
         return serving;
     }
 
     private static ServingProcess launch(Map<String, String> env, List<String> jvmOptions) throws IOException {
+        return launch(env, jvmOptions, "serve");
+    }
+
+    private static ServingProcess launch(Map<String, String> env, List<String> jvmOptions, String floeCommand) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = FloeJvm.command(jvmOptions, List.of("serve"));
+        List<String> command = FloeJvm.command(jvmOptions, List.of(floeCommand));
         Path output = Files.createTempFile("floe-serve", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("JAVA_HOME") && !name.equals("HOME"));
