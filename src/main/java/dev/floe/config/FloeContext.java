@@ -2,6 +2,7 @@ package dev.floe.config;
 
 import java.net.ConnectException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.sql.SQLException;
@@ -31,7 +32,12 @@ public final class FloeContext {
      * reads.
      */
     public static FloeSettings checkEnvironment(Path siteDir) {
-        return FloeSettings.from(name -> "FLOE_SITE_DIR".equals(name) && siteDir != null ? siteDir.toString() : setting(name));
+        FloeSettings settings = FloeSettings.from(name -> "FLOE_SITE_DIR".equals(name) && siteDir != null ? siteDir.toString() : setting(name));
+        // SiteProject checks this too, but only once the database and the web server have started (seconds later).
+        settings.siteDir().filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new SettingsException(SiteProject.notAFolder(dir));
+        });
+        return settings;
     }
 
     /** A setting of the environment contract as Spring's environment reads it: a system property before the variable. */

@@ -43,13 +43,17 @@ public class SiteProject {
         directory.ifPresent(dir -> {
             Path file = dir.resolve(SITE_FILE);
             if (!Files.isDirectory(dir)) {
-                throw new SettingsException("FLOE_SITE_DIR (or --site) names " + dir + ", which is not a folder");
+                throw new SettingsException(notAFolder(dir));
             }
             if (Files.exists(file)) {
                 overlay(merged, readFile(file));
             }
         });
         this.definitions = merged;
+    }
+
+    static String notAFolder(Path dir) {
+        return "FLOE_SITE_DIR (or --site) names " + dir + ", which is not a folder";
     }
 
     public Optional<Path> directory() {

@@ -188,6 +188,9 @@ class SearchConfiguration {
             }
         } else {
             p.put("hibernate.search.backend.type", "lucene");
+            // The version whose analysis the indexes were written with: a Lucene upgrade keeps reading and writing
+            // them the same way until this changes (with a reindex). Unset, Hibernate Search warns at every start.
+            p.put("hibernate.search.backend.lucene_version", "LUCENE_9_12_0");
             p.put("hibernate.search.backend.directory.root", luceneRoot(settings).toString());
             if (!processes) {
                 // Memory-mapped access would load Lucene's native-access code, whose JVM warnings would clutter the

@@ -75,6 +75,15 @@ class CommandLineTest extends FloeIntegrationTest {
     }
 
     @Test
+    void serveRefusesASiteFolderThatIsNotThereBeforeItStartsAnything() {
+        Cli.Result result = Cli.run(Map.of(), "serve", "--site", "/no/such/site");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr().strip()).isEqualTo("floe: FLOE_SITE_DIR (or --site) names /no/such/site, which is not a folder");
+        assertThat(result.stdout()).as("nothing started, so nothing was logged").isEmpty();
+    }
+
+    @Test
     void showmigrationsListsEveryFeaturesChangesAsApplied() {
         Cli.Result result = Cli.run(Map.of(), "showmigrations");
 
