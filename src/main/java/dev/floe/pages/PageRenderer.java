@@ -66,22 +66,23 @@ public class PageRenderer {
     }
 
     public void render(Page page, Options options, Writer out) {
+        String previewOf = !options.draft() ? null : page.isLive() && !page.hasUnpublishedChanges() ? "live" : "draft";
         render(page.getId(), page.getType(), page.getPath(), page.getFirstPublishedAt(), page.getLastPublishedAt(),
-                content(page, options.draft()), options, out);
+                content(page, options.draft()), options, previewOf, out);
     }
 
     /** Renders the page with content that is not stored (yet): an editor's preview of unsaved changes. */
     public String renderUnsaved(Page page, PageContent content) {
         StringWriter out = new StringWriter(32 * 1024);
         render(page.getId(), page.getType(), page.getPath(), page.getFirstPublishedAt(), page.getLastPublishedAt(),
-                content, new Options(true, 1), out);
+                content, new Options(true, 1), "unsaved", out);
         return out.toString();
     }
 
     /** Renders a live page found by {@link LivePages}; its content is parsed once per revision. */
     public void render(LivePage page, Writer out, int listingPage) {
         render(page.id(), page.type(), page.path(), page.firstPublishedAt(), page.lastPublishedAt(), content(page),
-                new Options(false, listingPage), out);
+                new Options(false, listingPage), null, out);
     }
 
     public PageContent content(LivePage page) {
@@ -91,8 +92,9 @@ public class PageRenderer {
         return liveContent.get(page.liveRevisionId(), () -> livePages.revisionContent(page.liveRevisionId()));
     }
 
+    /** {@code previewOf}: null for visitors, else what an editor previews: "draft", "unsaved" changes, or "live" (no changes). */
     private void render(long id, String typeName, String path, Object firstPublishedAt, Object lastPublishedAt,
-                        PageContent content, Options options, Writer out) {
+                        PageContent content, Options options, String previewOf, Writer out) {
         PageType type = pageTypes.get(typeName);
         Map<String, Object> pageView = new HashMap<>();
         pageView.put("id", id);
@@ -109,7 +111,8 @@ public class PageRenderer {
         Map<String, Object> context = new HashMap<>();
         context.put("page", pageView);
         context.put("site", siteView);
-        context.put("preview", options.draft());
+        context.put("preview", previewOf != null);
+        context.put("preview_of", previewOf);
         Map<String, Object> slots = new LinkedHashMap<>();
         for (Map.Entry<String, List<Block>> slot : content.slots().entrySet()) {
             slots.put(slot.getKey(), new SafeString(renderBlocks(slot.getValue(), pageView)));

@@ -46,6 +46,10 @@ class PreviewLinkTest extends FloeIntegrationTest {
 
         pages.edit(id, pages.draft(id).get("version").asInt(), Map.of("title", "Newer draft"));
         assertThat(anonymous.get(url).body()).as("the link follows the current draft").contains("Newer draft");
+
+        pages.publish(id);
+        assertThat(anonymous.get(url).body()).as("once published, the banner says the draft is what visitors see")
+                .contains("Preview: the same as the published page").doesNotContain("unpublished");
     }
 
     @Test
