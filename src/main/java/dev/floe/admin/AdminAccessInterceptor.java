@@ -1,6 +1,7 @@
 package dev.floe.admin;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,9 +25,11 @@ final class AdminAccessInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AdminAccessInterceptor.class);
 
     private final Permissions permissions;
+    private final AdminViews views;
 
-    AdminAccessInterceptor(Permissions permissions) {
+    AdminAccessInterceptor(Permissions permissions, AdminViews views) {
         this.permissions = permissions;
+        this.views = views;
     }
 
     @Override
@@ -36,8 +39,11 @@ final class AdminAccessInterceptor implements HandlerInterceptor {
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern == null || !pattern.toString().startsWith("/admin")) {
-            // Only a catch-all (the public site's) matched: there is no such admin screen.
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            // Only a catch-all (the public site's) matched: there is no such admin screen. The admin's own 404, with
+            // its navigation, not the public site's.
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            views.render("admin/error", Map.of("status", HttpServletResponse.SC_NOT_FOUND,
+                    "message", "There is no admin screen at " + request.getRequestURI() + "."), request, response);
             return false;
         }
         AdminAccess access = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), AdminAccess.class);

@@ -158,11 +158,11 @@ class AdminSecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer adminAccessChecks(Permissions permissions) {
+    WebMvcConfigurer adminAccessChecks(Permissions permissions, AdminViews views) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AdminAccessInterceptor(permissions)).addPathPatterns("/admin/**", "/admin");
+                registry.addInterceptor(new AdminAccessInterceptor(permissions, views)).addPathPatterns("/admin/**", "/admin");
             }
         };
     }

@@ -27,6 +27,17 @@ class PageScreensTest extends FloeIntegrationTest {
     }
 
     @Test
+    void anAdminAddressThatNoScreenAnswersIsTheAdminsOwn404() {
+        AdminClient.Response missing = editor.get("/admin/no-such-screen/%3Cb%3Ebold/");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("There is no admin screen at /admin/no-such-screen/", "Back to the dashboard",
+                "href=\"/admin/pages/\"").doesNotContain("<b>bold");
+        assertThat(anonymous.get("/no-such-page-" + unique("x") + "/").body()).as("the site's own 404 elsewhere")
+                .doesNotContain("There is no admin screen");
+    }
+
+    @Test
     void theExplorerListsChildrenAndFindsPagesByTitleOrPathTypeAndStatus() {
         String slug = unique("explored");
         long section = pages.createUnderHome(slug, "Harbour walks").get("id").asLong();
@@ -120,7 +131,7 @@ class PageScreensTest extends FloeIntegrationTest {
         AdminClient.Response link = editor.post("/admin/pages/" + id + "/preview-link/", "days", "2");
 
         assertThat(preview.status()).isEqualTo(200);
-        assertThat(preview.body()).contains("Unsaved text").doesNotContain("Saved text");
+        assertThat(preview.body()).contains("Unsaved text", "Preview of unsaved changes").doesNotContain("Saved text");
         assertThat(preview.header("Content-Security-Policy").orElse("")).contains("script-src 'none'");
         assertThat(pages.draft(id).get("slots").get("main").get(0).get("value").get("html").asString()).isEqualTo("<p>Saved text</p>");
         String url = link.body().replaceAll("(?s).*href=\"([^\"]+)\".*", "$1");
