@@ -11,7 +11,7 @@
 # the sets take turns N times (default 2), so a drift in the machine's speed falls on each alike. Per start: wall and
 # CPU time to /-/health/ready, and when Spring's start was over (its log's "process running for"); then the anchor's
 # protocol on the article (wrk -t2 -c32: 3 s warm-up, three 10 s runs) with req/s, p99 and the server's CPU per
-# request for each run, RSS at the end and the CPU time its JIT compiler threads used. Options come after
+# request for each run, RSS at the end (and its anonymous and file-backed parts) and the CPU time its JIT compiler threads used. Options come after
 # deploy/image/java-options, as FLOE_JAVA_OPTS does. An empty OPTIONS is the default.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -69,6 +69,10 @@ done
 echo "== bench/jvm-ab.sh on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "   every set: @deploy/image/java-options, then its options; the article $URL"
 for k in "${!labels[@]}"; do
+  # A newer build than the one that seeded the database would not be ready until its migrations ran (production
+  # settings do not migrate on start).
+  env "${FLOE_ENV[@]}" "$JAVA" -jar "${apps[$k]}/floe.jar" migrate >"$W/jvm-ab-migrate-${labels[$k]}.log" 2>&1 \
+    || { echo "bench/jvm-ab.sh: floe migrate failed for ${labels[$k]}; see $W/jvm-ab-migrate-${labels[$k]}.log" >&2; exit 1; }
   # shellcheck disable=SC2086 # the options are a list
   start "$W/jvm-ab-train-${labels[$k]}.log" "${apps[$k]}" -XX:AOTCacheOutput="$W/jvm-ab-${labels[$k]}.aot" ${opts[$k]}
   wrk -t2 -c8 -d10s "$URL" >/dev/null
@@ -92,7 +96,9 @@ for round in $(seq "$ROUNDS"); do
     for t in /proc/"$FPID"/task/*; do
       case "$(cat "$t/comm" 2>/dev/null)" in C1*|C2*) jit=$((jit + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0))) ;; esac
     done
-    line+=" | RSS $(awk '/VmRSS/{printf "%d", $2 / 1024}' "/proc/$FPID/status") MiB, JIT threads alive $((jit * 1000 / $(getconf CLK_TCK))) ms CPU"
+    # RssFile is mostly the AOT cache's mapped pages, which instances started from one cache on one host share.
+    line+=" | RSS $(awk '/VmRSS/{r=$2} /RssAnon/{a=$2} /RssFile/{f=$2} END{printf "%d MiB (anon %d, file %d)", r/1024, a/1024, f/1024}' "/proc/$FPID/status")"
+    line+=", JIT threads alive $((jit * 1000 / $(getconf CLK_TCK))) ms CPU"
     line+=" | load $(cut -d' ' -f1 /proc/loadavg)"
     echo "$line"
     stop
