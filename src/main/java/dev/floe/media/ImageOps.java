@@ -5,10 +5,15 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.Iterator;
 
 import javax.imageio.IIOImage;
@@ -160,6 +165,87 @@ final class ImageOps {
         g.drawImage(source, transform, null);
         g.dispose();
         return turned;
+    }
+
+    /** Bytes {@link #turnInPlace} needs for a decoded JPEG of this many pixels: its pixels and a bit for each. */
+    static long bytesToTurnInPlace(long pixels) {
+        return pixels * 3 + pixels / 8 + 1;
+    }
+
+    /**
+     * {@link #rotate} without a second copy of the pixels, for an image decoded into one byte array with its samples
+     * interleaved (as a JPEG decodes: 3 bytes a pixel, 1 for gray): each pixel moves once to where the turn puts it,
+     * following the cycles of that permutation, so a 24 MP phone photo needs 72 MB instead of twice that. Any other
+     * layout is turned by {@link #rotate}.
+     */
+    static BufferedImage turnInPlace(BufferedImage source, int degrees, boolean mirror) {
+        int turn = Math.floorMod(degrees, 360);
+        if (turn == 0 && !mirror) {
+            return source;
+        }
+        WritableRaster raster = source.getRaster();
+        int width = source.getWidth();
+        int height = source.getHeight();
+        if (!(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
+                || raster.getParent() != null || raster.getMinX() != 0 || raster.getMinY() != 0
+                || model.getPixelStride() != model.getNumBands() || model.getScanlineStride() != width * model.getPixelStride()
+                || buffer.getOffset() != 0 || buffer.getData().length != (long) width * height * model.getPixelStride()
+                || model.getPixelStride() > 4 || source.getColorModel().hasAlpha()) {
+            return rotate(source, degrees, mirror);
+        }
+        boolean quarter = turn % 180 != 0;
+        int turnedWidth = quarter ? height : width;
+        int turnedHeight = quarter ? width : height;
+        byte[] data = buffer.getData();
+        int size = model.getPixelStride();
+        int pixels = width * height;
+        BitSet placed = new BitSet(pixels);
+        // A pixel of up to 4 bytes is carried in an int. Most of the time goes to cache misses: the cycles jump
+        // across the whole array (about 2 s for 24 MP here, against 0.1 s for the copying turn).
+        for (int start = 0; start < pixels; start++) {
+            if (placed.get(start)) {
+                continue;
+            }
+            int carried = read(data, start * size, size);
+            int from = start;
+            do {
+                int y = from / width;
+                int x = from - y * width;
+                if (mirror) {
+                    x = width - 1 - x;
+                }
+                int to = switch (turn) {
+                    case 90 -> x * turnedWidth + (height - 1 - y);
+                    case 180 -> (height - 1 - y) * turnedWidth + (width - 1 - x);
+                    case 270 -> (width - 1 - x) * turnedWidth + y;
+                    default -> y * turnedWidth + x;
+                };
+                int displaced = read(data, to * size, size);
+                write(data, to * size, size, carried);
+                carried = displaced;
+                placed.set(to);
+                from = to;
+            } while (from != start);
+        }
+        WritableRaster turned = Raster.createInterleavedRaster(buffer, turnedWidth, turnedHeight, turnedWidth * size, size,
+                model.getBandOffsets(), null);
+        return new BufferedImage(source.getColorModel(), turned, source.isAlphaPremultiplied(), null);
+    }
+
+    private static int read(byte[] data, int at, int size) {
+        int value = 0;
+        for (int i = 0; i < size; i++) {
+            value = value << 8 | (data[at + i] & 0xFF);
+        }
+        return value;
+    }
+
+    private static void write(byte[] data, int at, int size, int value) {
+        for (int i = size - 1; i >= 0; i--) {
+            data[at + i] = (byte) value;
+            value >>>= 8;
+        }
     }
 
     static BufferedImage gray(BufferedImage source) {

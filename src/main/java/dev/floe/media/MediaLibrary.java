@@ -426,9 +426,9 @@ public class MediaLibrary {
      */
     private Path turnedUpright(Path upload, MediaInspector.InspectedImage inspected) {
         ExifOrientation turn = inspected.orientation();
-        long bytes = (long) inspected.width() * inspected.height() * 6;
+        long bytes = ImageOps.bytesToTurnInPlace((long) inspected.width() * inspected.height());
         if (bytes > memory.budgetBytes()) {
-            long most = memory.budgetBytes() / 6;
+            long most = memory.budgetBytes() * 8 / 25;
             throw new MediaRejectedException(413, "file", "The photo is " + inspected.width() + "×" + inspected.height()
                     + " pixels and its EXIF orientation says to turn it; this server turns photos of up to "
                     + String.format(Locale.ROOT, "%,d", most) + " pixels upright (a third of its heap). Turn it upright "
@@ -440,7 +440,8 @@ public class MediaLibrary {
             try {
                 BufferedImage pixels = ImageOps.decodeWhole(upload, inspected.format(), new Rectangle(0, 0, storedWidth, storedHeight));
                 Path upright = uprightFile(upload);
-                ImageOps.encode(ImageOps.rotate(pixels, turn.degrees(), turn.mirror()), ImageFormat.JPEG, upright, ImageOps.ORIGINAL_JPEG_QUALITY);
+                ImageOps.encode(ImageOps.turnInPlace(pixels, turn.degrees(), turn.mirror()), ImageFormat.JPEG, upright,
+                        ImageOps.ORIGINAL_JPEG_QUALITY);
                 return upright;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -30,7 +30,8 @@ import dev.floe.support.Multipart;
  * An instance with the heap and out-of-memory rule every instance runs with (deploy/image/java-options) makes big
  * renditions of an original at the upload limit, several at once, and keeps serving. Before renditions were held to
  * a share of the heap, one anonymous IIIF request for such an image's full size ended the process; turning such a
- * photo upright on upload did too, and is now refused with a clear error.
+ * photo upright on upload did too: a 24 MP phone photo is now turned in place, and a 40 MP one is refused with a
+ * clear error.
  */
 class LargeImagesOnTheProductionHeapTest {
 
@@ -92,11 +93,12 @@ class LargeImagesOnTheProductionHeapTest {
         assertThat(sideways.body()).contains("EXIF orientation", "Turn it upright before uploading it");
         assertThat(serving.status("/-/health/live")).as("still serving").isEqualTo(200);
         assertThat(editor.get("/api/v2/images/").json().get("items")).as("nothing stored of the refused upload").hasSize(1);
-        // A phone's 12 MP photo taken sideways is turned upright as before.
-        Api.Response phone = Multipart.upload(editor, "/api/v2/images/", "phone.jpg", Jpegs.withOrientation(jpeg(4_032, 3_024), 6),
+        // A phone's 24 MP photo (a 2023 iPhone's default) taken sideways is turned upright, in place.
+        Api.Response phone = Multipart.upload(editor, "/api/v2/images/", "phone.jpg", Jpegs.withOrientation(jpeg(5_712, 4_284), 6),
                 Map.of("title", "Phone"));
         assertThat(phone.status()).as(phone.body()).isEqualTo(201);
-        assertThat(List.of(phone.json().get("width").asInt(), phone.json().get("height").asInt())).containsExactly(3_024, 4_032);
+        assertThat(List.of(phone.json().get("width").asInt(), phone.json().get("height").asInt())).containsExactly(4_284, 5_712);
+        assertThat(serving.status("/-/health/live")).as("still serving").isEqualTo(200);
     }
 
     private Map<String, String> environment() {
