@@ -41,6 +41,8 @@ import dev.floe.pages.PageHistory;
 import dev.floe.pages.PageBin;
 import dev.floe.pages.PageNotFoundException;
 import dev.floe.pages.PageTree;
+import dev.floe.pages.PageType;
+import dev.floe.pages.PageTypes;
 import dev.floe.pages.Revision;
 import dev.floe.publishing.PreviewLinks;
 import dev.floe.publishing.Publisher;
@@ -65,9 +67,11 @@ class PagesApi {
     private final TransactionTemplate transactions;
     private final PageBin bin;
     private final Permissions permissions;
+    private final PageTypes pageTypes;
 
     PagesApi(PageTree tree, PageEditor editor, PageHistory history, Publisher publisher, PreviewLinks previewLinks,
-             PageJson json, TransactionTemplate transactions, PageBin bin, Permissions permissions) {
+             PageJson json, TransactionTemplate transactions, PageBin bin, Permissions permissions, PageTypes pageTypes) {
+        this.pageTypes = pageTypes;
         this.bin = bin;
         this.permissions = permissions;
         this.tree = tree;
@@ -92,6 +96,10 @@ class PagesApi {
         int max = parseInt("limit", limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
         int skip = parseInt("offset", offset, 0, 0, Integer.MAX_VALUE);
         Long parentId = parent == null ? null : (long) parseInt("parent", parent, 0, 1, Integer.MAX_VALUE);
+        if (blankToNull(type) != null && pageTypes.find(type).isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "type must be a page type, not '" + type + "' (types: "
+                    + String.join(", ", pageTypes.all().stream().map(PageType::name).toList()) + ").");
+        }
         PageTree.Result result = tree.search(new PageTree.Query(blankToNull(type), parentId, normalisePath(path), !drafts, skip, max));
         Set<String> only = parseFields(fields);
         List<Map<String, Object>> items = result.items().stream().map(page -> json.toJson(page, drafts, only)).toList();

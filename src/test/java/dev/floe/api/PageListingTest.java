@@ -55,7 +55,7 @@ class PageListingTest extends FloeIntegrationTest {
 
         assertThat(ids(ofSection)).containsExactly(listing);
         assertThat(everywhere.get("items").valueStream().map(p -> p.get("type").asString())).isNotEmpty().containsOnly("layout_page");
-        assertThat(api.get("/api/v2/pages/?type=no_such_type").json().get("meta").get("total").asInt()).isZero();
+        assertThat(api.get("/api/v2/pages/?type=no_such_type").status()).as("no such type: refused, not an empty list").isEqualTo(400);
     }
 
     @Test
@@ -120,6 +120,22 @@ class PageListingTest extends FloeIntegrationTest {
             assertThat(error.get("error").asString()).as(query).startsWith(name);
         }
         assertThat(api.get("/api/v2/pages/?limit=100").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aQueryParameterTheAddressDoesNotTakeOrAnUnknownTypeIsRefusedWith400() {
+        JsonNode misspelt = assertRefused(api.get("/api/v2/pages/?parnet=" + section), 400);
+        JsonNode unknownType = assertRefused(api.get("/api/v2/pages/?type=articel"), 400);
+        JsonNode onAnImage = assertRefused(anonymous.get("/api/v2/images/?order=title"), 400);
+        JsonNode onOnePage = assertRefused(api.get("/api/v2/pages/" + section + "/?draft=true&feilds=title"), 400);
+
+        assertThat(misspelt.get("error").asString()).isEqualTo("This address does not take the query parameter 'parnet'; "
+                + "it takes draft, fields, limit, offset, parent, path, type.");
+        assertThat(unknownType.get("error").asString()).startsWith("type must be a page type, not 'articel' (types: ").contains("article");
+        assertThat(onAnImage.get("error").asString()).contains("'order'", "limit, offset");
+        assertThat(onOnePage.get("error").asString()).contains("'feilds'", "it takes draft, fields.");
+        assertThat(api.get("/api/v2/pages/?type=article&parent=" + section).status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v2/no-such-thing/?x=1").status()).as("an unknown address stays a 404").isEqualTo(404);
     }
 
     @Test
