@@ -172,6 +172,11 @@ final class ImageOps {
         return pixels * 3 + pixels / 8 + 1;
     }
 
+    /** The most pixels {@link #turnInPlace} can turn within {@code bytes}: the inverse of {@link #bytesToTurnInPlace}. */
+    static long pixelsToTurnInPlace(long bytes) {
+        return (bytes - 1) * 8 / 25;
+    }
+
     /**
      * {@link #rotate} without a second copy of the pixels, for an image decoded into one byte array with its samples
      * interleaved (as a JPEG decodes: 3 bytes a pixel, 1 for gray): each pixel moves once to where the turn puts it,

@@ -428,7 +428,7 @@ public class MediaLibrary {
         ExifOrientation turn = inspected.orientation();
         long bytes = ImageOps.bytesToTurnInPlace((long) inspected.width() * inspected.height());
         if (bytes > memory.budgetBytes()) {
-            long most = memory.budgetBytes() * 8 / 25;
+            long most = ImageOps.pixelsToTurnInPlace(memory.budgetBytes());
             throw new MediaRejectedException(413, "file", "The photo is " + inspected.width() + "×" + inspected.height()
                     + " pixels and its EXIF orientation says to turn it; this server turns photos of up to "
                     + String.format(Locale.ROOT, "%,d", most) + " pixels upright (a third of its heap). Turn it upright "

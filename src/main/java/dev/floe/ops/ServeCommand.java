@@ -5,6 +5,7 @@ import dev.floe.config.FloeContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,19 +32,25 @@ public class ServeCommand implements Callable<Integer> {
         ConfigurableApplicationContext context = FloeContext.start(true, site);
         CountDownLatch loaded = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        stopGracefullyOn(context, loaded, stopped, "TERM", "INT");
+        AtomicBoolean stopAsked = new AtomicBoolean();
+        stopGracefullyOn(context, loaded, stopAsked, stopped, "TERM", "INT");
         context.registerShutdownHook();
+        String running;
         try {
             if (demo) {
                 context.getBean(DemoContent.class).loadIfEmpty();
             }
+            // Read while a stop still waits for this block: the context is open.
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            FloeSettings settings = context.getBean(FloeSettings.class);
+            running = "Floe is running at http://localhost:" + port + "/ (" + settings.module().label() + ", "
+                    + settings.database().describe() + "). Stop it with Ctrl+C.";
         } finally {
             loaded.countDown();
         }
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        FloeSettings settings = context.getBean(FloeSettings.class);
-        System.out.println("Floe is running at http://localhost:" + port + "/ (" + settings.module().label() + ", "
-                + settings.database().describe() + "). Stop it with Ctrl+C.");
+        if (!stopAsked.get()) {
+            System.out.println(running);
+        }
         stopped.await();
         if (Boolean.getBoolean("floe.class-archive.writes-at-exit")) {
             System.err.println("floe: stopped; saving the class archive that makes later starts faster (first run only)...");
@@ -58,10 +65,11 @@ public class ServeCommand implements Callable<Integer> {
      * on one (Swarm's on-failure policy, systemd). A signal during the demo's load waits for it: the load is one
      * transaction, which a closing context would fail part-way, the work lost and the next start doing it again.
      */
-    private static void stopGracefullyOn(ConfigurableApplicationContext context, CountDownLatch loaded,
+    private static void stopGracefullyOn(ConfigurableApplicationContext context, CountDownLatch loaded, AtomicBoolean stopAsked,
                                          CountDownLatch stopped, String... signals) {
         for (String name : signals) {
             Signal.handle(new Signal(name), signal -> Thread.ofPlatform().name("floe-stop").start(() -> {
+                stopAsked.set(true);
                 try {
                     loaded.await();
                     context.close();

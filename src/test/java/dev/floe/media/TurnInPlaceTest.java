@@ -40,6 +40,11 @@ class TurnInPlaceTest {
 
         assertThat(turned.getRaster().getDataBuffer()).isSameAs(decoded.getRaster().getDataBuffer());
         assertThat(ImageOps.bytesToTurnInPlace(24_000_000L)).as("a 24 MP phone photo").isLessThan(80_000_000L);
+        for (long pixels : new long[] {1, 7, 24_000_000L, 26_214_400L}) {
+            long bytes = ImageOps.bytesToTurnInPlace(pixels);
+            assertThat(ImageOps.pixelsToTurnInPlace(bytes)).as("pixels in " + bytes + " bytes").isGreaterThanOrEqualTo(pixels - 1)
+                    .isLessThanOrEqualTo(pixels);
+        }
     }
 
     /** An image whose every pixel differs from the others (in gray, as far as 256 values go). */

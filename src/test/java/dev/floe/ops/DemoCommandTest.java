@@ -25,7 +25,8 @@ class DemoCommandTest {
             }
 
             assertThat(exitCode).as("exit code; output:\n%s", output).isZero();
-            assertThat(output).contains("Loaded the demo site").doesNotContain("Exception");
+            assertThat(output).contains("Loaded the demo site").doesNotContain("Exception")
+                    .as("no invitation to a site that is stopping").doesNotContain("Floe is running at");
             assertThat(database.strings("SELECT title FROM media_image ORDER BY title"))
                     .containsExactly("The harbour at dawn", "The harbour at dusk", "The harbour at noon");
             assertThat(Integer.parseInt(database.strings("SELECT COUNT(*) FROM page WHERE live = TRUE").getFirst()))
