@@ -96,11 +96,12 @@ class PagesApi {
         int max = parseInt("limit", limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
         int skip = parseInt("offset", offset, 0, 0, Integer.MAX_VALUE);
         Long parentId = parent == null ? null : (long) parseInt("parent", parent, 0, 1, Integer.MAX_VALUE);
-        if (blankToNull(type) != null && pageTypes.find(type).isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "type must be a page type, not '" + type + "' (types: "
+        String typeName = blankToNull(type);
+        if (typeName != null && pageTypes.find(typeName).isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "type must be a page type, not '" + typeName + "' (types: "
                     + String.join(", ", pageTypes.all().stream().map(PageType::name).toList()) + ").");
         }
-        PageTree.Result result = tree.search(new PageTree.Query(blankToNull(type), parentId, normalisePath(path), !drafts, skip, max));
+        PageTree.Result result = tree.search(new PageTree.Query(typeName, parentId, normalisePath(path), !drafts, skip, max));
         Set<String> only = parseFields(fields);
         List<Map<String, Object>> items = result.items().stream().map(page -> json.toJson(page, drafts, only)).toList();
         Map<String, Object> meta = new LinkedHashMap<>();

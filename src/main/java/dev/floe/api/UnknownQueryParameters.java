@@ -28,7 +28,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class UnknownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
 
-    /** Per handler method, the names of its query parameters; null for one that takes any ({@code @RequestParam Map}). */
+    /** What a handler that takes any query parameter ({@code @RequestParam Map}) is recorded as. */
+    private static final Set<String> ANY = Set.of("*");
+
+    /** Per handler method, the names of its query parameters, or {@link #ANY}. */
     private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
 
     @Override
@@ -43,7 +46,7 @@ class UnknownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
             return true;
         }
         Set<String> names = taken.computeIfAbsent(method.getMethod(), m -> queryParameters(method));
-        if (names.contains("*")) {
+        if (names == ANY) {
             return true;
         }
         for (String name : Collections.list(request.getParameterNames())) {
@@ -63,7 +66,7 @@ class UnknownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
                 continue;
             }
             if (Map.class.isAssignableFrom(parameter.getParameterType())) {
-                return Set.of("*");
+                return ANY;
             }
             String name = param.name().isEmpty() ? param.value() : param.name();
             if (name.isEmpty()) {

@@ -44,7 +44,7 @@ final class ServingProcess implements AutoCloseable {
         for (String property : systemProperties) {
             properties.add("-D" + property);
         }
-        return launch(env, properties);
+        return launch(env, properties, "serve");
     }
 
     /** Starts {@code floe serve} with these JVM options (a heap size, say) and waits until it is ready. */
@@ -57,10 +57,6 @@ final class ServingProcess implements AutoCloseable {
         ServingProcess serving = launch(env, jvmOptions, command);
         serving.await(Duration.ofSeconds(90), () -> serving.status("/-/health/ready") == 200, "to become ready");
         return serving;
-    }
-
-    private static ServingProcess launch(Map<String, String> env, List<String> jvmOptions) throws IOException {
-        return launch(env, jvmOptions, "serve");
     }
 
     private static ServingProcess launch(Map<String, String> env, List<String> jvmOptions, String floeCommand) throws IOException {
