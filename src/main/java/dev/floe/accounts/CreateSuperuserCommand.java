@@ -26,7 +26,10 @@ public class CreateSuperuserCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String password = readPassword();
-        try (ConfigurableApplicationContext context = FloeContext.start(false, null)) {
+        // Refused before the database is reached: a typo should not cost an operator the context's start.
+        Accounts.checkEmail(email);
+        Accounts.checkPassword(password);
+        try (ConfigurableApplicationContext context = FloeContext.startOnly(AccountCommands.class)) {
             FloeUser user = context.getBean(Accounts.class).createSuperuser(email, password);
             System.out.println("Superuser " + user.email() + " is ready.");
             return 0;

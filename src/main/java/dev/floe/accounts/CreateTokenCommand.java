@@ -20,7 +20,7 @@ public class CreateTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = FloeContext.start(false, null)) {
+        try (ConfigurableApplicationContext context = FloeContext.startOnly(AccountCommands.class)) {
             String token = context.getBean(Accounts.class).createToken(email, label == null ? "command line" : label);
             System.out.println("API token for " + email + " (shown once; keep it secret):");
             System.out.println(token);

@@ -92,21 +92,31 @@ class CommandLineTest extends FloeIntegrationTest {
                 "publishing", "redirects").doesNotContain("[ ]");
     }
 
-    /** A release migrates, and a site is backed up, during an outage of the search engine or Redis too. */
+    /**
+     * A release migrates, a site is backed up, and an operator makes an account or a token, during an outage of the
+     * search engine or Redis too.
+     */
     @Test
-    void migrateWhenCurrentAppliesNothingAndItAndBackupNeedOnlyTheDatabase() throws IOException {
+    void migrateWhenCurrentAppliesNothingAndItBackupAndAccountsNeedOnlyTheDatabase() throws IOException {
         Map<String, String> servicesDown = Map.of("ELASTICSEARCH_ADDRESS", "http://127.0.0.1:" + closedPort(),
                 "REDIS_ADDRESS", "127.0.0.1:" + closedPort());
         Path archive = Files.createTempDirectory(VAR_DIR, "backup").resolve("site.zip");
+        String email = unique("on-call") + "@example.com";
 
         Cli.Result migrate = Cli.run(servicesDown, "migrate");
         Cli.Result backup = Cli.run(servicesDown, "backup", archive.toString());
+        Cli.Result user = Cli.runWithInput(servicesDown, "correct horse battery staple\n", "createsuperuser", "--email", email, "--password-stdin");
+        Cli.Result token = Cli.run(servicesDown, "createtoken", "--email", email);
 
         assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
         assertThat(migrate.stdout()).contains("No migrations to apply.");
         assertThat(backup.exitCode()).as(backup.stderr()).isZero();
         assertThat(backup.stdout()).contains("Backed up ");
         assertThat(archive).isNotEmptyFile();
+        assertThat(user.exitCode()).as(user.stderr()).isZero();
+        assertThat(user.stderr()).as("nothing logged on stderr").isEmpty();
+        assertThat(token.exitCode()).as(token.stderr()).isZero();
+        assertThat(anonymous.withToken(token.lastLine()).get("/api/v2/pages/?draft=true").status()).isEqualTo(200);
     }
 
     private static int closedPort() throws IOException {
