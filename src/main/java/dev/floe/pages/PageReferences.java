@@ -1,7 +1,12 @@
 package dev.floe.pages;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +38,13 @@ import dev.floe.blocks.FieldSpec;
  * recorded from: then a release that does not record references wrote it, as the previous release's instances do
  * during a rolling upgrade. Waiting pages are read on every question, so answers are never short, until
  * {@link #backfillPending()} records them.
+ * <p>
+ * Which fields can refer to something comes from the site's page and block types, which a release of the site can
+ * change (a field's type, a type removed or added). Each instance knows its types' {@linkplain #layout() layout}; the
+ * newest instance to start makes its layout the site's current one ({@link #adoptLayout()}), and when that changes
+ * every page waits to be recorded again. Only instances of the current layout record waiting pages, so that those of
+ * the other release, during a rolling upgrade or a rollback, do not record them by the types being replaced; a page
+ * they write waits for the others.
  */
 @Service
 public class PageReferences {
@@ -76,6 +89,7 @@ public class PageReferences {
     private final PageTypes pageTypes;
     private final BlockTypes blockTypes;
     private final TransactionTemplate transactions;
+    private final String layout;
 
     PageReferences(JdbcClient jdbc, PageRepository pages, ContentCodec codec, PageTypes pageTypes, BlockTypes blockTypes,
                    PlatformTransactionManager transactionManager) {
@@ -85,6 +99,75 @@ public class PageReferences {
         this.pageTypes = pageTypes;
         this.blockTypes = blockTypes;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.layout = layoutOf(pageTypes.all(), blockTypes.all());
+    }
+
+    /** A digest of which fields of which page and block types can refer to something, and to what. */
+    String layout() {
+        return layout;
+    }
+
+    static String layoutOf(Collection<PageType> pageTypes, Collection<BlockType> blockTypes) {
+        StringBuilder out = new StringBuilder();
+        pageTypes.stream().sorted(Comparator.comparing(PageType::name))
+                .forEach(type -> describe(out, "page " + type.name(), type.fields()));
+        blockTypes.stream().sorted(Comparator.comparing(BlockType::name))
+                .forEach(type -> describe(out, "block " + type.name(), type.fields()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends the type's referring fields, if it has any: a type without them adds nothing a page could refer to. */
+    private static void describe(StringBuilder out, String type, Map<String, FieldSpec> fields) {
+        String referring = referringFields(fields);
+        if (!referring.isEmpty()) {
+            out.append(type).append(referring).append('\n');
+        }
+    }
+
+    private static String referringFields(Map<String, FieldSpec> fields) {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(fields).forEach((name, spec) -> {
+            switch (spec.type()) {
+                case PAGE, IMAGE, DOCUMENT -> out.append(' ').append(name).append(':').append(spec.type());
+                case LIST -> {
+                    String items = referringFields(spec.fields());
+                    if (!items.isEmpty()) {
+                        out.append(' ').append(name).append(":list[").append(items).append(" ]");
+                    }
+                }
+                default -> {
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * Makes this instance's layout the site's current one, as the newest instance to start, and returns whether it
+     * changed: then every page waits to be recorded again, as it does when no layout was known.
+     */
+    @Transactional
+    public boolean adoptLayout() {
+        String current = jdbc.sql("SELECT fingerprint FROM page_reference_layout WHERE id = 1 FOR UPDATE").query(String.class)
+                .optional().orElse(null);
+        if (layout.equals(current)) {
+            return false;
+        }
+        jdbc.sql("UPDATE page_reference_layout SET fingerprint = ? WHERE id = 1").param(layout).update();
+        int queued = jdbc.sql("INSERT INTO page_reference_pending (page_id) SELECT id FROM page"
+                + " WHERE id NOT IN (SELECT page_id FROM page_reference_pending)").update();
+        log.info("The site's page and block types differ from those the pages' references were recorded with;"
+                + " {} page(s) wait to be recorded again", queued);
+        return true;
+    }
+
+    private boolean layoutIsCurrent() {
+        return jdbc.sql("SELECT fingerprint FROM page_reference_layout WHERE id = 1").query(String.class)
+                .optional().map(layout::equals).orElse(false);
     }
 
     /** The pages whose draft or live content refers to {@code targetId} as a {@code kind}, in tree order. */
@@ -122,6 +205,10 @@ public class PageReferences {
         insert(page.getId(), false, referencesIn(page.getType(), page.getLiveContent()));
         jdbc.sql("UPDATE page SET references_draft_version = draft_version, references_published_at = last_published_at WHERE id = ?")
                 .param(page.getId()).update();
+        if (!layoutIsCurrent()) {
+            // Recorded by the types of a release being replaced or rolled back: the current ones record it again.
+            jdbc.sql("INSERT INTO page_reference_pending (page_id) VALUES (?)").param(page.getId()).update();
+        }
     }
 
     private void insert(long pageId, boolean draft, Set<Reference> references) {
@@ -133,9 +220,13 @@ public class PageReferences {
 
     /**
      * Records the references of the waiting pages, a batch per transaction, each page locked as an edit locks it;
-     * several instances may run this at once. Returns how many pages this call recorded.
+     * several instances may run this at once. Returns how many pages this call recorded: none when this instance's
+     * layout is not the current one.
      */
     public int backfillPending() {
+        if (!layoutIsCurrent()) {
+            return 0;
+        }
         int recorded = 0;
         Set<Long> done = new HashSet<>();
         while (true) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records the references of waiting pages (see {@link PageReferences}) in the background, because questions about
  * them are answered by reading them meanwhile: once a serving instance is ready, for the pages that existed before the
- * reference table, then at every tick of the scheduler, for pages an instance of the previous release wrote during a
+ * reference table or were recorded by other page and block types (the instance first makes its types' layout the
+ * current one), then at every tick of the scheduler, for pages an instance of the previous release wrote during a
  * rolling upgrade.
  */
 @Component
@@ -22,6 +23,7 @@ class PageReferencesBackfill {
 
     private final PageReferences references;
     private Thread run;
+    private volatile boolean layoutAdopted;
 
     PageReferencesBackfill(PageReferences references) {
         this.references = references;
@@ -46,6 +48,10 @@ class PageReferencesBackfill {
         if (run == null || !run.isAlive()) {
             run = Thread.ofVirtual().name("page-references-backfill").start(() -> {
                 try {
+                    if (!layoutAdopted) {
+                        references.adoptLayout();
+                        layoutAdopted = true;
+                    }
                     references.backfillPending();
                 } catch (RuntimeException e) {
                     log.warn("Recording what waiting pages refer to stopped ({}); the next scheduler tick goes on with the rest",

@@ -36,21 +36,21 @@ class FeatureMigrationsTest {
         FeatureMigration redirectsToZero = migrations.migrateFeature("redirects", 0);
 
         assertThat(toOne.reversals()).extracting(FeatureMigration.Reversal::changeId)
-                .containsExactly("pages-0005-page-reference-fingerprint", "pages-0004-page-references", "pages-0003-page-bin",
-                        "pages-0002-home-page");
+                .containsExactly("pages-0006-page-reference-layout", "pages-0005-page-reference-fingerprint",
+                        "pages-0004-page-references", "pages-0003-page-bin", "pages-0002-home-page");
         assertThat(db.strings("SELECT path FROM page")).as("pages-0002 made the home page").isEmpty();
         assertThat(redirectsToZero.reversals()).extracting(FeatureMigration.Reversal::changeId).containsExactly("redirects-0001-redirects");
         assertThat(db.tables()).contains("page", "scheduled_job").doesNotContain("redirect");
         assertThat(db.appliedIds()).doesNotContain("pages-0002-home-page", "redirects-0001-redirects");
         assertThat(migrations.status()).filteredOn(c -> !c.applied()).extracting(Migrations.Change::id)
                 .containsExactlyInAnyOrder("pages-0002-home-page", "pages-0003-page-bin", "pages-0004-page-references",
-                        "pages-0005-page-reference-fingerprint", "redirects-0001-redirects");
+                        "pages-0005-page-reference-fingerprint", "pages-0006-page-reference-layout", "redirects-0001-redirects");
 
         FeatureMigration back = migrations.migrateFeature("pages", null);
         migrations.migrate();
 
         assertThat(back.applies()).containsExactly("pages-0002-home-page", "pages-0003-page-bin", "pages-0004-page-references",
-                "pages-0005-page-reference-fingerprint");
+                "pages-0005-page-reference-fingerprint", "pages-0006-page-reference-layout");
         assertThat(db.strings("SELECT path FROM page")).containsExactly("/");
         assertThat(db.tables()).contains("redirect");
         assertThat(migrations.isCurrent()).isTrue();
@@ -79,8 +79,8 @@ class FeatureMigrationsTest {
                 .containsExactly("links none", "plain 1", "was-live none");
 
         assertThat(migrations.migrateFeature("pages", 3).reversals()).extracting(FeatureMigration.Reversal::changeId)
-                .containsExactly("pages-0005-page-reference-fingerprint", "pages-0004-page-references");
-        assertThat(db.tables()).doesNotContain("page_reference", "page_reference_pending");
+                .containsExactly("pages-0006-page-reference-layout", "pages-0005-page-reference-fingerprint", "pages-0004-page-references");
+        assertThat(db.tables()).doesNotContain("page_reference", "page_reference_pending", "page_reference_layout");
         assertThat(db.columns("page")).doesNotContain("references_draft_version", "references_published_at");
     }
 
@@ -104,16 +104,16 @@ class FeatureMigrationsTest {
         Migrations migrations = new Migrations(db.dataSource(), "dev/floe/ops/changelog-irreversible.yaml");
         migrations.migrate();
 
-        assertThatThrownBy(() -> migrations.migrateFeature("pages", 5))
+        assertThatThrownBy(() -> migrations.migrateFeature("pages", 6))
                 .isInstanceOf(RefusedException.class)
-                .hasMessageStartingWith("pages-0006-legacy-note cannot be reversed: it declares no rollback and its sql change")
+                .hasMessageStartingWith("pages-0007-legacy-note cannot be reversed: it declares no rollback and its sql change")
                 .hasMessageEndingWith("Nothing was changed.");
-        assertThatThrownBy(() -> migrations.planFeature("pages", 5)).hasMessageStartingWith("pages-0006-legacy-note cannot be reversed");
+        assertThatThrownBy(() -> migrations.planFeature("pages", 6)).hasMessageStartingWith("pages-0007-legacy-note cannot be reversed");
 
-        assertThat(db.columns("page")).as("pages-0007, which comes first and could be reversed, was not").contains("summary");
-        assertThat(db.appliedIds()).contains("pages-0006-legacy-note", "pages-0007-page-summary");
-        assertThat(migrations.migrateFeature("pages", 6).reversals()).extracting(FeatureMigration.Reversal::changeId)
-                .as("a change with an automatic reverse is reversed").containsExactly("pages-0007-page-summary");
+        assertThat(db.columns("page")).as("pages-0008, which comes first and could be reversed, was not").contains("summary");
+        assertThat(db.appliedIds()).contains("pages-0007-legacy-note", "pages-0008-page-summary");
+        assertThat(migrations.migrateFeature("pages", 7).reversals()).extracting(FeatureMigration.Reversal::changeId)
+                .as("a change with an automatic reverse is reversed").containsExactly("pages-0008-page-summary");
         assertThat(db.columns("page")).doesNotContain("summary");
     }
 
@@ -159,15 +159,15 @@ class FeatureMigrationsTest {
         db.execute("UPDATE page SET summary = 'kept' WHERE path = '/'",
                 "INSERT INTO page_note (page_id, note) SELECT id, 'a note' FROM page WHERE path = '/'");
 
-        assertThatThrownBy(() -> migrations.migrateFeature("pages", 5))
+        assertThatThrownBy(() -> migrations.migrateFeature("pages", 6))
                 .hasMessageStartingWith("Reversing pages failed and was undone, so the database is as it was:")
                 .satisfies(e -> assertThat(e.getMessage().toLowerCase()).contains("floe_no_such_table"));
 
-        assertThat(db.strings("SELECT summary FROM page WHERE path = '/'")).as("pages-0007's reversal was undone").containsExactly("kept");
+        assertThat(db.strings("SELECT summary FROM page WHERE path = '/'")).as("pages-0008's reversal was undone").containsExactly("kept");
         assertThat(db.strings("SELECT note FROM page_note")).containsExactly("a note");
-        assertThat(db.appliedIds()).contains("pages-0006-page-notes", "pages-0007-page-summary");
+        assertThat(db.appliedIds()).contains("pages-0007-page-notes", "pages-0008-page-summary");
         assertThat(db.strings("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE")).as("the lock is released").containsExactly("0");
-        assertThat(migrations.migrateFeature("pages", 6).reversals()).hasSize(1);
+        assertThat(migrations.migrateFeature("pages", 7).reversals()).hasSize(1);
         assertThat(db.columns("page")).doesNotContain("summary");
     }
 
@@ -176,9 +176,9 @@ class FeatureMigrationsTest {
         new Migrations(db.dataSource(), "dev/floe/ops/changelog-failing-reverse.yaml").migrate();
 
         assertThatThrownBy(() -> db.migrations().migrateFeature("pages", 1))
-                .hasMessageStartingWith("pages-0006-page-notes is applied but this release does not know it: reverse it with the"
+                .hasMessageStartingWith("pages-0007-page-notes is applied but this release does not know it: reverse it with the"
                         + " release that added it (floe migrate pages 0001), then deploy this one.");
-        assertThat(db.migrations().unknownApplied()).containsExactly("pages-0006-page-notes", "pages-0007-page-summary");
+        assertThat(db.migrations().unknownApplied()).containsExactly("pages-0007-page-notes", "pages-0008-page-summary");
     }
 
     @Test
@@ -187,6 +187,7 @@ class FeatureMigrationsTest {
         List<String> earlier = migrations.knownIds().stream()
                 .filter(id -> !id.equals("pages-0002-home-page") && !id.equals("pages-0003-page-bin")
                         && !id.equals("pages-0004-page-references") && !id.equals("pages-0005-page-reference-fingerprint")
+                        && !id.equals("pages-0006-page-reference-layout")
                         && !id.startsWith("redirects-")).toList();
 
         migrations.migrateTo(earlier);
@@ -202,6 +203,6 @@ class FeatureMigrationsTest {
         assertThatThrownBy(() -> migrations.planFeature("pagez", 0))
                 .hasMessageStartingWith("There is no feature 'pagez' with migrations; the features are accounts, ")
                 .hasMessageContaining(" pages, publishing, redirects");
-        assertThatThrownBy(() -> migrations.planFeature("pages", 9)).hasMessage("pages has no change 0009; its latest is 0005.");
+        assertThatThrownBy(() -> migrations.planFeature("pages", 9)).hasMessage("pages has no change 0009; its latest is 0006.");
     }
 }

@@ -4,6 +4,9 @@ import static dev.floe.support.Api.textBlock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -11,11 +14,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.floe.blocks.BlockTypes;
+import dev.floe.blocks.FieldValidator;
+import dev.floe.blocks.RichTextSanitizer;
+import dev.floe.config.FloeSettings;
+import dev.floe.config.SiteProject;
 import dev.floe.publishing.Publisher;
 import dev.floe.publishing.ScheduledPublisher;
 import dev.floe.support.Api;
@@ -49,12 +58,20 @@ class PageReferencesTest extends FloeIntegrationTest {
     @Autowired
     PageReferencesBackfill backfill;
 
+    @Autowired
+    PageRepository pageRepository;
+
+    @Autowired
+    ContentCodec codec;
+
     Pages pages;
     long target;
     long other;
 
     @BeforeEach
     void setUp() {
+        // Contexts of other test classes with other site types may have started on this database since.
+        references.adoptLayout();
         pages = new Pages(api);
         target = pages.createUnderHome(unique("target"), "Target").get("id").asLong();
         other = pages.createUnderHome(unique("other"), "Other").get("id").asLong();
@@ -186,6 +203,72 @@ class PageReferencesTest extends FloeIntegrationTest {
 
         assertThat(rows(page)).containsExactly("draft page " + other, "live page " + other);
         assertThat(references.pagesUsing(PageReferences.Kind.PAGE, target)).isEmpty();
+    }
+
+    @Test
+    void typesThatChangeWhatAFieldRefersToRecordEveryPageAgainAndTheReleaseBeingReplacedRecordsNothing(@TempDir Path site) throws IOException {
+        long page = pages.createUnderHome(unique("relaid"), "Relaid", link(target)).get("id").asLong();
+        Files.writeString(site.resolve("site.yaml"), """
+                block_types:
+                  page_link:
+                    label: Page link
+                    fields:
+                      page: { type: text }
+                """);
+        PageReferences relaid = referencesWithTheTypesOf(site);
+        assertThat(relaid.layout()).isNotEqualTo(references.layout());
+
+        assertThat(relaid.adoptLayout()).as("the first instance of the new release to start").isTrue();
+        assertThat(relaid.adoptLayout()).as("the next one").isFalse();
+        assertThat(pending()).contains(page, target, other);
+        assertThat(references.backfillPending()).as("the release being replaced records nothing").isZero();
+        assertThat(rows(page)).containsExactly("draft page " + target);
+        assertThat(relaid.pagesUsing(PageReferences.Kind.PAGE, target)).extracting(PageReferences.UsingPage::id)
+                .as("until it is recorded again, its old rows still count: a page too many, never too few").containsExactly(page);
+
+        assertThat(relaid.backfillPending()).isGreaterThanOrEqualTo(3);
+        assertThat(rows(page)).as("recorded by the new types: the field no longer refers to a page").isEmpty();
+        assertThat(relaid.pagesUsing(PageReferences.Kind.PAGE, target)).isEmpty();
+        assertThat(pending()).isEmpty();
+
+        pages.edit(page, pages.draft(page).get("version").asInt(), Map.of("slots", Map.of("main", List.of(link(other)))));
+        assertThat(rows(page)).as("a save by an instance of the release being replaced").containsExactly("draft page " + other);
+        assertThat(pending()).as("waits for the new types").containsExactly(page);
+        assertThat(relaid.backfillPending()).isEqualTo(1);
+        assertThat(rows(page)).isEmpty();
+
+        assertThat(references.adoptLayout()).as("a rollback: an instance of the earlier release starts again").isTrue();
+        assertThat(references.backfillPending()).isGreaterThanOrEqualTo(3);
+        assertThat(rows(page)).containsExactly("draft page " + other);
+        assertThat(pending()).isEmpty();
+    }
+
+    @Test
+    void theLayoutOnlyFollowsFieldsThatCanReferToSomething(@TempDir Path site) throws IOException {
+        Files.writeString(site.resolve("site.yaml"), """
+                block_types:
+                  quote:
+                    label: Quotation
+                    fields:
+                      text: { type: richtext, required: true }
+                  sidenote:
+                    label: Side note
+                    fields:
+                      note: { type: text }
+                """);
+
+        assertThat(referencesWithTheTypesOf(site).layout()).as("labels, text fields and types without references")
+                .isEqualTo(references.layout());
+    }
+
+    private PageReferences referencesWithTheTypesOf(Path site) {
+        SiteProject project = new SiteProject(FloeSettings.from(Map.of("FLOE_SITE_DIR", site.toString())::get));
+        BlockTypes blockTypes = new BlockTypes(project, new FieldValidator(new RichTextSanitizer(), List.of()), List.of());
+        return new PageReferences(jdbc, pageRepository, codec, new PageTypes(project, blockTypes), blockTypes, transactionManager);
+    }
+
+    private List<Long> pending() {
+        return jdbc.sql("SELECT page_id FROM page_reference_pending").query(Long.class).list();
     }
 
     private List<Long> waiting() {
