@@ -160,8 +160,12 @@ public class PageReferences {
         jdbc.sql("UPDATE page_reference_layout SET fingerprint = ? WHERE id = 1").param(layout).update();
         int queued = jdbc.sql("INSERT INTO page_reference_pending (page_id) SELECT id FROM page"
                 + " WHERE id NOT IN (SELECT page_id FROM page_reference_pending)").update();
-        log.info("The site's page and block types differ from those the pages' references were recorded with;"
-                + " {} page(s) wait to be recorded again", queued);
+        if (current == null) {
+            log.info("No page and block types are known for the pages' references yet; {} page(s) wait to be recorded with this release's", queued);
+        } else {
+            log.info("The site's page and block types differ from those the pages' references were recorded with;"
+                    + " {} page(s) wait to be recorded again", queued);
+        }
         return true;
     }
 
