@@ -18,6 +18,7 @@ import dev.floe.accounts.PageAction;
 import dev.floe.accounts.PermissionDeniedException;
 import dev.floe.accounts.Permissions;
 import dev.floe.accounts.SitePermission;
+import dev.floe.config.SlashedRoutes;
 
 /** Enforces {@link AdminAccess} on every admin handler before it runs; a handler that declares nothing is closed. */
 final class AdminAccessInterceptor implements HandlerInterceptor {
@@ -26,10 +27,12 @@ final class AdminAccessInterceptor implements HandlerInterceptor {
 
     private final Permissions permissions;
     private final AdminViews views;
+    private final SlashedRoutes slashedRoutes;
 
-    AdminAccessInterceptor(Permissions permissions, AdminViews views) {
+    AdminAccessInterceptor(Permissions permissions, AdminViews views, SlashedRoutes slashedRoutes) {
         this.permissions = permissions;
         this.views = views;
+        this.slashedRoutes = slashedRoutes;
     }
 
     @Override
@@ -41,6 +44,12 @@ final class AdminAccessInterceptor implements HandlerInterceptor {
         if (pattern == null || !pattern.toString().startsWith("/admin")) {
             // Only a catch-all (the public site's) matched: there is no such admin screen. The admin's own 404, with
             // its navigation, not the public site's.
+            java.util.Optional<String> withSlash = slashedRoutes.withSlash(request);
+            if (withSlash.isPresent()) {
+                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                response.setHeader("Location", withSlash.get());
+                return false;
+            }
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             views.render("admin/error", Map.of("status", HttpServletResponse.SC_NOT_FOUND,
                     "message", "There is no admin screen at " + request.getRequestURI() + "."), request, response);

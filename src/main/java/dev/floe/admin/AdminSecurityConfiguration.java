@@ -42,6 +42,7 @@ import dev.floe.accounts.FloeUser;
 import dev.floe.accounts.LoginThrottle;
 import dev.floe.accounts.Permissions;
 import dev.floe.config.FloeSettings;
+import dev.floe.config.SlashedRoutes;
 
 /**
  * The editors' admin under {@code /admin/}: a session signed in by email and password on a form, CSRF tokens on every
@@ -158,11 +159,11 @@ class AdminSecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer adminAccessChecks(Permissions permissions, AdminViews views) {
+    WebMvcConfigurer adminAccessChecks(Permissions permissions, AdminViews views, SlashedRoutes slashedRoutes) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AdminAccessInterceptor(permissions, views)).addPathPatterns("/admin/**", "/admin");
+                registry.addInterceptor(new AdminAccessInterceptor(permissions, views, slashedRoutes)).addPathPatterns("/admin/**", "/admin");
             }
         };
     }

@@ -5,11 +5,14 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.floe.config.SlashedRoutes;
 
 /**
  * Any other address under /api/ answers in the API's JSON, not with the public site's 404 page. Only for the methods
@@ -18,8 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UnknownApiPath {
 
+    private final SlashedRoutes slashedRoutes;
+
+    UnknownApiPath(SlashedRoutes slashedRoutes) {
+        this.slashedRoutes = slashedRoutes;
+    }
+
     @RequestMapping(value = "/api/**", method = {RequestMethod.GET, RequestMethod.HEAD})
     ResponseEntity<Map<String, Object>> unknown(HttpServletRequest request) {
+        java.util.Optional<String> withSlash = slashedRoutes.withSlash(request);
+        if (withSlash.isPresent()) {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, withSlash.get()).build();
+        }
         return ApiErrors.error(HttpStatus.NOT_FOUND, "There is no API endpoint at " + request.getRequestURI()
                 + "; the API's addresses are listed in /api/v2/openapi.json.", List.of());
     }

@@ -38,6 +38,18 @@ class PageScreensTest extends FloeIntegrationTest {
     }
 
     @Test
+    void anAdminAddressTypedWithoutItsFinalSlashIsRedirectedToIt() {
+        AdminClient.Response users = administrator.get("/admin/users?q=editor");
+        AdminClient.Response page = editor.get("/admin/pages/" + pages.homeId() + "/edit");
+
+        assertThat(users.status()).isEqualTo(301);
+        assertThat(users.location()).isEqualTo("/admin/users/?q=editor");
+        assertThat(page.status()).isEqualTo(301);
+        assertThat(page.location()).isEqualTo("/admin/pages/" + pages.homeId() + "/edit/");
+        assertThat(editor.get("/admin/no-such-screen").status()).isEqualTo(404);
+    }
+
+    @Test
     void theExplorerListsChildrenAndFindsPagesByTitleOrPathTypeAndStatus() {
         String slug = unique("explored");
         long section = pages.createUnderHome(slug, "Harbour walks").get("id").asLong();
