@@ -19,6 +19,10 @@ final class RedirectRules {
     record Wanted(String oldPath, Long targetPage, String targetUrl, boolean permanent) {
     }
 
+    /**
+     * The path with its final slash (unless its last segment names a file) and its query's parameters in order, so
+     * that {@code /news?b=2&a=1} and {@code /news/?a=1&b=2} are one old path, as a visitor's request is looked up.
+     */
     static String normalisePath(String path) {
         if (path == null) {
             return null;
@@ -29,7 +33,15 @@ final class RedirectRules {
         if (!base.endsWith("/") && !base.substring(base.lastIndexOf('/') + 1).contains(".")) {
             base = base + "/";
         }
-        return query < 0 ? base : base + p.substring(query);
+        return query < 0 ? base : withQuery(base, p.substring(query + 1));
+    }
+
+    /** The path and the query with its parameters sorted; the path alone when the query is empty. */
+    static String withQuery(String path, String query) {
+        if (query == null || query.isEmpty()) {
+            return path;
+        }
+        return path + "?" + String.join("&", java.util.Arrays.stream(query.split("&")).filter(p -> !p.isEmpty()).sorted().toList());
     }
 
     /** Problems with one redirect on its own; empty when it is fine. */

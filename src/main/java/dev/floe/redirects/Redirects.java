@@ -220,6 +220,16 @@ public class Redirects {
         return new View(r.getId(), r.getOldPath(), r.getTargetPageId(), r.getTargetUrl(), r.isPermanent(), r.isAutomatic(), r.getCreatedAt());
     }
 
+    /**
+     * Where a request for {@code path} with {@code query} (null for none) goes: a redirect of that path and query
+     * first, as Wagtail looks them up, then one of the path alone.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Target> find(String path, String query) {
+        String withQuery = RedirectRules.withQuery(path, query);
+        return (withQuery.equals(path) ? Optional.<Target>empty() : find(withQuery)).or(() -> find(path));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Target> find(String path) {
         return redirects.findByOldPath(path).flatMap(redirect -> {

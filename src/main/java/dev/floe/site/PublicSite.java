@@ -66,13 +66,13 @@ class PublicSite {
         String path = request.getRequestURI();
         if (!path.endsWith("/") && !path.substring(path.lastIndexOf('/')).contains(".")) {
             String withSlash = path + "/";
-            if (livePages.find(withSlash).isPresent() || redirects.find(withSlash).isPresent()) {
+            if (livePages.find(withSlash).isPresent() || redirects.find(withSlash, request.getQueryString()).isPresent()) {
                 return redirect(withSlash + query(request), true);
             }
         }
         Optional<LivePage> found = livePages.find(path);
         if (found.isEmpty()) {
-            return redirects.find(path)
+            return redirects.find(path, request.getQueryString())
                     .map(target -> redirect(target.location(), target.permanent()))
                     .orElseGet(() -> notFound(path));
         }

@@ -49,6 +49,23 @@ class RedirectsTest extends FloeIntegrationTest {
     }
 
     @Test
+    void aRedirectWithAQueryAnswersThatQueryFirstInAnyOrderAndThePathAloneOtherwise() {
+        String old = "/" + unique("catalogue");
+        Api.Response withQuery = api.post("/api/v2/redirects/", Map.of("old_path", old + "?item=7&lang=en", "target_url", "https://example.org/item-7"));
+        Api.Response pathAlone = api.post("/api/v2/redirects/", Map.of("old_path", old + "/", "target_url", "https://example.org/catalogue"));
+
+        assertThat(withQuery.status()).as(withQuery.body()).isEqualTo(201);
+        assertThat(withQuery.json().get("old_path").asString()).isEqualTo(old + "/?item=7&lang=en");
+        assertThat(pathAlone.status()).isEqualTo(201);
+        assertThat(anonymous.get(old + "/?item=7&lang=en").header("Location")).isEqualTo("https://example.org/item-7");
+        assertThat(anonymous.get(old + "/?lang=en&item=7").header("Location")).as("parameters in another order").isEqualTo("https://example.org/item-7");
+        assertThat(anonymous.get(old + "?item=7&lang=en").header("Location")).as("without the slash, sent to it first")
+                .isEqualTo(old + "/?item=7&lang=en");
+        assertThat(anonymous.get(old + "/?item=8").header("Location")).as("another query").isEqualTo("https://example.org/catalogue");
+        assertThat(anonymous.get(old + "/").header("Location")).isEqualTo("https://example.org/catalogue");
+    }
+
+    @Test
     void theListOfRedirectsPagesByOffsetAndLimit() {
         for (int i = 0; i < 3; i++) {
             api.post("/api/v2/redirects/", Map.of("old_path", "/" + unique("paged") + "/", "target_url", "https://example.org/"));
