@@ -66,6 +66,18 @@ class RedirectsController {
         return "admin/redirects/list";
     }
 
+    /**
+     * A live page at the old path answers before any redirect (as in Wagtail, redirects are for addresses with nothing
+     * there), so an editor is told the redirect waits for that page to move, be unpublished or be deleted.
+     */
+    private String shadowedBy(String oldPath) {
+        int query = oldPath.indexOf('?');
+        return tree.findLiveByPath(query < 0 ? oldPath : oldPath.substring(0, query))
+                .map(page -> " The live page “" + page.getTitle() + "” answers at " + page.getPath()
+                        + ", so visitors reach the redirect only once that page moves, is unpublished or is deleted.")
+                .orElse("");
+    }
+
     @GetMapping("/new/")
     String add(Model model) {
         model.addAttribute("form", new Form("", "", "", true));
@@ -84,7 +96,7 @@ class RedirectsController {
         if (errors.isEmpty()) {
             try {
                 Redirects.View created = redirects.create(oldPath, page, targetUrl, form.permanent());
-                FlashMessage.success(flash, "The redirect from " + created.oldPath() + " was added.");
+                FlashMessage.success(flash, "The redirect from " + created.oldPath() + " was added." + shadowedBy(created.oldPath()));
                 return new ModelAndView("redirect:/admin/redirects/");
             } catch (RedirectException e) {
                 explain(e, errors);
@@ -119,7 +131,7 @@ class RedirectsController {
         if (errors.isEmpty()) {
             try {
                 redirects.update(id, page, targetUrl, form.permanent());
-                FlashMessage.success(flash, "The redirect from " + current.oldPath() + " was saved.");
+                FlashMessage.success(flash, "The redirect from " + current.oldPath() + " was saved." + shadowedBy(current.oldPath()));
                 return new ModelAndView("redirect:/admin/redirects/");
             } catch (RedirectException e) {
                 explain(e, errors);

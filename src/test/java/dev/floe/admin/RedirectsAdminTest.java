@@ -68,6 +68,20 @@ class RedirectsAdminTest extends FloeIntegrationTest {
     }
 
     @Test
+    void aRedirectFromTheAddressOfALivePageSaysThePageAnswersFirst() {
+        AdminClient admin = AdminClient.signedIn(port, accounts, AdminRole.ADMINISTRATOR);
+        Pages pages = new Pages(api);
+        String slug = unique("still-live");
+        pages.publish(pages.createUnderHome(slug, "Still live").get("id").asLong());
+
+        assertThat(admin.postForm("/admin/redirects/new/", "old_path", "/" + slug + "/?from=mail", "target_url", "/about/").status()).isEqualTo(303);
+        assertThat(admin.get("/admin/redirects/").body()).contains("The redirect from /" + slug + "/?from=mail was added. The live page"
+                + " \u201cStill live\u201d answers at /" + slug + "/, so visitors reach the redirect only once that page moves,"
+                + " is unpublished or is deleted.");
+        assertThat(AdminClient.anonymous(port).get("/" + slug + "/?from=mail").status()).as("the page answers").isEqualTo(200);
+    }
+
+    @Test
     void mistakesAreShownBesideTheFieldsAndNothingIsStored() {
         AdminClient admin = AdminClient.signedIn(port, accounts, AdminRole.ADMINISTRATOR);
         String a = "/" + unique("loop-a") + "/";
