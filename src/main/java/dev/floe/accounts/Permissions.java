@@ -57,6 +57,36 @@ public class Permissions {
         }
     }
 
+    /**
+     * Throws unless the user may move {@code page} under {@code destination}: edit it and add pages there. A move that
+     * changes the live site (the page or one below it is live, so its address and both parents' listings change at
+     * once) needs the publish permission where the page leaves and where it goes, as in Wagtail.
+     */
+    public void requireMove(FloeUser user, Page page, Page destination) {
+        require(user, PageAction.EDIT, page);
+        require(user, PageAction.ADD, destination);
+        if (changesTheLiveSite(page) && !(can(user, PageAction.PUBLISH, page) && can(user, PageAction.PUBLISH, destination))) {
+            throw new PermissionDeniedException("Moving " + page.getPath() + " to " + destination.getPath() + " changes the live site,"
+                    + " so it needs the publish permission on both; ask someone who may publish there.");
+        }
+    }
+
+    /**
+     * Throws unless the user may move {@code page} up or down among the children of {@code parent}: edit there, and,
+     * for a live page (the live order changes at once), publish there.
+     */
+    public void requireReorder(FloeUser user, Page page, Page parent) {
+        PageAction needed = page.isLive() ? PageAction.PUBLISH : PageAction.EDIT;
+        if (!can(user, needed, parent)) {
+            throw new PermissionDeniedException("Reordering " + (page.isLive() ? "live pages" : "pages") + " under " + parent.getPath()
+                    + " needs the " + needed.label() + " permission there; ask an administrator for it.");
+        }
+    }
+
+    private boolean changesTheLiveSite(Page page) {
+        return page.isLive() || tree.descendants(page).stream().anyMatch(Page::isLive);
+    }
+
     /** The pages on which the user may take the action, for filtering lists. */
     public PageScope pagesWhere(FloeUser user, PageAction action) {
         return pageScopes(user).get(action);

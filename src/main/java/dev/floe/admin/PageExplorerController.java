@@ -111,7 +111,14 @@ class PageExplorerController {
         model.put("searching", false);
         model.put("parent", rows.row(parent));
         model.put("ancestors", tree.ancestors(parent).stream().map(p -> Map.of("id", p.getId(), "title", p.getTitle())).toList());
-        model.put("rows", rows.rows(children.items()));
+        List<Map<String, Object>> childRows = rows.rows(children.items());
+        // As Permissions.requireReorder: a live page's place changes the live site, so it takes the publish permission.
+        boolean reorderLive = admin.can(user, parent, PageAction.PUBLISH);
+        boolean reorderDrafts = admin.can(user, parent, PageAction.EDIT);
+        for (Map<String, Object> row : childRows) {
+            row.put("can_reorder", Boolean.TRUE.equals(row.get("live")) ? reorderLive : reorderDrafts);
+        }
+        model.put("rows", childRows);
         model.put("total", children.total());
         model.put("offset", skip);
         model.put("child_types", childTypes(parent));
@@ -128,7 +135,7 @@ class PageExplorerController {
             throw new PageAdminSupport.AdminRefusal(HttpStatus.CONFLICT, "The home page has no siblings to reorder.");
         }
         Page parent = tree.get(page.getParentId());
-        admin.require(user, parent, PageAction.EDIT);
+        permissions.requireReorder(user, page, parent);
         List<Page> siblings = tree.children(parent.getId());
         int index = indexOf(siblings, id);
         int target = switch (direction) {
@@ -159,9 +166,7 @@ class PageExplorerController {
     @PostMapping("/admin/pages/{id}/move/")
     String move(@PathVariable long id, @RequestParam long parent, @RequestParam(required = false) Integer position,
                 @AuthenticationPrincipal FloeUser user) {
-        Page page = tree.get(id);
-        admin.require(user, page, PageAction.EDIT);
-        admin.require(user, tree.get(parent), PageAction.ADD);
+        permissions.requireMove(user, tree.get(id), tree.get(parent));
         editor.move(id, parent, position, user.asAuthor());
         return "redirect:/admin/pages/" + parent + "/#page-" + id;
     }

@@ -211,8 +211,7 @@ class PagesApi {
             throw ApiException.invalid("position", "must be 0 or more (0 is first among the siblings)");
         }
         long pageId = pageId(id);
-        permissions.require(user, PageAction.EDIT, tree.get(pageId));
-        permissions.require(user, PageAction.ADD, tree.get(parent));
+        permissions.requireMove(user, tree.get(pageId), tree.get(parent));
         Page page = editor.move(pageId, parent, position, user.asAuthor());
         return json.toJson(tree.get(page.getId()), true, null);
     }

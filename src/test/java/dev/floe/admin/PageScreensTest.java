@@ -233,6 +233,34 @@ class PageScreensTest extends FloeIntegrationTest {
     }
 
     @Test
+    void anEditorWhoMayNotPublishReordersAndMovesDraftsButNotLivePages() {
+        String slug = unique("ordered");
+        long section = pages.createUnderHome(slug, "Ordered").get("id").asLong();
+        pages.publish(section);
+        long live = pages.create(section, "live", "Live").get("id").asLong();
+        pages.publish(live);
+        long draft = pages.create(section, "draft", "Draft").get("id").asLong();
+        long elsewhere = pages.createUnderHome(unique("elsewhere"), "Elsewhere").get("id").asLong();
+        pages.publish(elsewhere);
+
+        AdminClient.Response explorer = editor.get("/admin/pages/" + section + "/");
+        assertThat(explorer.body()).contains("aria-label=\"Move Draft up\"").doesNotContain("aria-label=\"Move Live up\"");
+        assertThat(administrator.get("/admin/pages/" + section + "/").body()).contains("aria-label=\"Move Live up\"");
+
+        AdminClient.Response reorderLive = editor.post("/admin/pages/" + live + "/reorder/", "direction", "down");
+        assertThat(reorderLive.status()).isEqualTo(403);
+        assertThat(reorderLive.body()).contains("Reordering live pages under /" + slug + "/ needs the publish permission there");
+        AdminClient.Response moveLive = editor.post("/admin/pages/" + live + "/move/", "parent", String.valueOf(elsewhere));
+        assertThat(moveLive.status()).isEqualTo(403);
+        assertThat(moveLive.body()).contains("changes the live site");
+        assertThat(anonymous.get("/" + slug + "/live/").status()).as("still where it was").isEqualTo(200);
+
+        assertThat(editor.post("/admin/pages/" + draft + "/reorder/", "direction", "up").status()).isEqualTo(303);
+        assertThat(editor.post("/admin/pages/" + draft + "/move/", "parent", String.valueOf(elsewhere)).status()).isEqualTo(303);
+        assertThat(administrator.post("/admin/pages/" + live + "/move/", "parent", String.valueOf(elsewhere)).status()).isEqualTo(303);
+    }
+
+    @Test
     void revisionsAreComparedAndAnEarlierOneRestored() {
         long id = pages.createUnderHome(unique("revised"), "First title").get("id").asLong();
         pages.edit(id, 1, Map.of("title", "Second title"));

@@ -57,6 +57,27 @@ class PageApiPermissionsTest extends FloeIntegrationTest {
     }
 
     @Test
+    void anEditorsTokenMovesDraftsButNotALivePageNorOneWithLivePagesBelow() {
+        long target = pages.createUnderHome(unique("target"), "Target").get("id").asLong();
+        pages.publish(target);
+        long live = pages.createUnderHome(unique("live"), "Live").get("id").asLong();
+        pages.publish(live);
+        long draftParent = pages.createUnderHome(unique("draft-parent"), "Draft parent").get("id").asLong();
+        long draft = pages.createUnderHome(unique("draft"), "Draft").get("id").asLong();
+        Api editor = api.withToken(accounts.createToken(AdminRole.EDITOR.ensure(accounts), "api moves"));
+
+        Api.Response moveLive = editor.post("/api/v2/pages/" + live + "/move/", Map.of("parent", target));
+        assertThat(moveLive.status()).isEqualTo(403);
+        assertThat(moveLive.json().get("error").asString()).contains("changes the live site", "publish permission");
+        Api.Response reorderLive = editor.post("/api/v2/pages/" + live + "/move/", Map.of("parent", pages.homeId(), "position", 0));
+        assertThat(reorderLive.status()).as("its place among live siblings is the live site's too").isEqualTo(403);
+
+        assertThat(editor.post("/api/v2/pages/" + draft + "/move/", Map.of("parent", draftParent)).status()).isEqualTo(200);
+        assertThat(editor.post("/api/v2/pages/" + draftParent + "/move/", Map.of("parent", target)).status()).isEqualTo(200);
+        assertThat(api.post("/api/v2/pages/" + live + "/move/", Map.of("parent", target)).status()).as("a superuser's token").isEqualTo(200);
+    }
+
+    @Test
     void aTokenWhoseUserMayEditOneSubtreeIsRefusedEverywhereElse() {
         long mine = pages.createUnderHome(unique("granted"), "Granted section").get("id").asLong();
         long other = pages.createUnderHome(unique("not-granted"), "Other section").get("id").asLong();
