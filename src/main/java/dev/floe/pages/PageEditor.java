@@ -59,7 +59,9 @@ public class PageEditor {
                 ValidationProblem.ofField("type", "there is no page type '" + typeName + "' (types: "
                         + String.join(", ", pageTypes.all().stream().map(PageType::name).toList()) + ")"))));
         checkPlacement(type, pageTypes.get(parent.getType()));
-        String slug = Slugs.check(input.slug(), parent.isHome());
+        String slug = input.slug() == null || input.slug().isBlank()
+                ? Slugs.fromTitle(input.title(), parent.isHome(), candidate -> pages.existsByParentIdAndSlug(parentId, candidate))
+                : Slugs.check(input.slug(), parent.isHome());
         if (pages.existsByParentIdAndSlug(parentId, slug)) {
             throw new TreeConflictException("A page with the slug '" + slug + "' already exists under " + parent.getPath() + ".");
         }

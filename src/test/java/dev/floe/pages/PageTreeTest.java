@@ -50,6 +50,25 @@ class PageTreeTest extends FloeIntegrationTest {
     }
 
     @Test
+    void aPageWhoseSlugIsLeftBlankGetsOneFromItsTitleUniqueAmongItsSiblings() {
+        long parent = pages.createUnderHome(unique("section"), "Section").get("id").asLong();
+        pages.create(parent, "cafe-bar-2026", "Taken");
+
+        Api.Response first = api.post("/api/v2/pages/", Map.of("parent", parent, "type", "layout_page", "title", "  Café & Bar, 2026! "));
+        Api.Response second = api.post("/api/v2/pages/", Map.of("parent", parent, "type", "layout_page", "title", "Café & Bar 2026", "slug", ""));
+        Api.Response symbols = api.post("/api/v2/pages/", Map.of("parent", parent, "type", "layout_page", "title", "!!!"));
+        Api.Response admin = api.post("/api/v2/pages/", Map.of("parent", pages.homeId(), "type", "layout_page", "title", "Admin"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("slug").asString()).isEqualTo("cafe-bar-2026-2");
+        assertThat(second.json().get("slug").asString()).isEqualTo("cafe-bar-2026-3");
+        assertThat(symbols.status()).isEqualTo(422);
+        assertThat(symbols.body()).contains("a page needs a slug");
+        assertThat(admin.json().get("path").asString()).as("reserved at the top of the site").startsWith("/admin-");
+        api.delete("/api/v2/pages/" + admin.json().get("id").asLong() + "/");
+    }
+
+    @Test
     void childrenKeepTheOrderEditorsGiveThem() {
         long parent = pages.createUnderHome(unique("ordered"), "Ordered").get("id").asLong();
         long first = pages.create(parent, "first", "First").get("id").asLong();
