@@ -133,15 +133,35 @@ public class PageRenderer {
 
     /** Renders slots of blocks outside a page (response pages, shared content), each slot as safe HTML. */
     public Map<String, Object> renderSlots(Map<String, List<Block>> slots, Map<String, Object> pageView) {
+        return renderSlots(slots, pageView, false);
+    }
+
+    /**
+     * Renders a page's slots for its search text: as {@link #renderSlots(Map, Map)}, except that blocks listing other
+     * pages (their children, a listing's latest items) render as they do when there is nothing to list, so a page is
+     * found by its own words and not by every title it happened to list when it was indexed.
+     */
+    public Map<String, Object> renderSlotsForSearch(Map<String, List<Block>> slots, Map<String, Object> pageView) {
+        return renderSlots(slots, pageView, true);
+    }
+
+    private Map<String, Object> renderSlots(Map<String, List<Block>> slots, Map<String, Object> pageView, boolean forSearch) {
         Map<String, Object> rendered = new LinkedHashMap<>();
-        slots.forEach((name, blocks) -> rendered.put(name, new SafeString(renderBlocks(blocks, pageView))));
+        slots.forEach((name, blocks) -> rendered.put(name, new SafeString(renderBlocks(blocks, pageView, forSearch))));
         return rendered;
     }
 
     private String renderBlocks(List<Block> blocks, Map<String, Object> pageView) {
+        return renderBlocks(blocks, pageView, false);
+    }
+
+    private String renderBlocks(List<Block> blocks, Map<String, Object> pageView, boolean forSearch) {
         HtmlBuffer out = new HtmlBuffer(blocks.size() * 1024);
         Map<String, Object> context = new HashMap<>();
         context.put("page", pageView);
+        if (forSearch) {
+            context.put(PageTemplateFunctions.FOR_SEARCH, true);
+        }
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             BlockType type = blockTypes.find(block.type()).orElse(null);

@@ -23,6 +23,8 @@ class PageTemplateFunctions extends AbstractExtension {
 
     // The most children a child pages block lists; a page with more children wants to be a listing page.
     private static final int MAX_CHILDREN = 100;
+    /** Set in the context of a render for the search index: other pages' content is then left out. */
+    static final String FOR_SEARCH = "_rendering_for_search";
 
     private final PageTree tree;
     private final PageTypes pageTypes;
@@ -40,9 +42,9 @@ class PageTemplateFunctions extends AbstractExtension {
         return Map.of(
                 "pageurl", function(List.of("id"), args -> args.get("id") instanceof Number id
                         ? tree.find(id.longValue()).filter(Page::isLive).map(Page::getPath).orElse(null) : null),
-                "child_pages", function(List.of("id"), args -> args.get("id") instanceof Number id
+                "child_pages", listing(List.of("id"), List.of(), args -> args.get("id") instanceof Number id
                         ? tree.liveChildren(id.longValue(), 0, MAX_CHILDREN).stream().map(this::summary).toList() : List.of()),
-                "listing_preview", function(List.of("id", "count"), args -> args.get("id") instanceof Number id
+                "listing_preview", listing(List.of("id", "count"), null, args -> args.get("id") instanceof Number id
                         && args.get("count") instanceof Number count ? listingPreview(id.longValue(), count.intValue()) : null));
     }
 
@@ -80,6 +82,22 @@ class PageTemplateFunctions extends AbstractExtension {
         Object summary = content.fields().get("summary");
         item.put("summary", summary != null ? summary : content.fields().get("seo_description"));
         return item;
+    }
+
+    /** A function listing other pages, which answers {@code forSearch} when rendering for the search index. */
+    private static Function listing(List<String> arguments, Object forSearch, java.util.function.Function<Map<String, Object>, Object> body) {
+        Function listing = function(arguments, body);
+        return new Function() {
+            @Override
+            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                return Boolean.TRUE.equals(context.getVariable(FOR_SEARCH)) ? forSearch : listing.execute(args, self, context, lineNumber);
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return arguments;
+            }
+        };
     }
 
     private static Function function(List<String> arguments, java.util.function.Function<Map<String, Object>, Object> body) {

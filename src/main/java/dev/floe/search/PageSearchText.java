@@ -23,7 +23,8 @@ import dev.floe.pages.PageRenderer;
 
 /**
  * The words of a page as a reader meets them: its blocks rendered through their templates with the markup
- * stripped, its SEO fields and its boosted search terms.
+ * stripped (blocks that list other pages list none: those are found by their own words), its SEO fields and its
+ * boosted search terms.
  */
 final class PageSearchText {
 
@@ -60,7 +61,7 @@ final class PageSearchText {
         pageView.put("type", page.getType());
         pageView.put("fields", content.fields());
         try {
-            return pages.renderSlots(content.slots(), pageView).values().stream()
+            return pages.renderSlotsForSearch(content.slots(), pageView).values().stream()
                     .map(html -> stripHtml(html.toString())).collect(Collectors.joining("\n"));
         } catch (RuntimeException e) {
             // A block that cannot render must not keep the page out of the index: index the words its values hold.

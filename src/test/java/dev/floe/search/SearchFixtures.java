@@ -56,6 +56,10 @@ final class SearchFixtures {
         return response.json();
     }
 
+    String path(long id) {
+        return api.get("/api/v2/pages/" + id + "/?draft=true").json().get("path").asString();
+    }
+
     long publishedPage(String title, String html) {
         return publishedPage(title, Map.of(), html);
     }

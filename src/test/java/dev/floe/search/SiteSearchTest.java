@@ -37,6 +37,34 @@ class SiteSearchTest extends FloeIntegrationTest {
     }
 
     @Test
+    void aPageIsNotFoundByTheTitlesOfThePagesItLists() {
+        String w = word();
+        long listing = pages.create(pages.homeId(), "listing_page", "Stories", Map.of()).get("id").asLong();
+        pages.publish(listing);
+        long article = pages.create(listing, "article", "The story of " + w, Map.of("date", "2026-11-28", "summary", "All about " + w))
+                .get("id").asLong();
+        pages.publish(article);
+        long lister = pages.create(pages.homeId(), "layout_page", "Front page", Map.of(),
+                Map.of("type", "content_listing", "value", Map.of("page", listing, "count", 3, "title", "Latest stories")),
+                SearchFixtures.text("<p>Welcome.</p>")).get("id").asLong();
+        pages.publish(lister);
+        long section = pages.create(pages.homeId(), "layout_page", "Section", Map.of(),
+                Map.of("type", "child_pages", "value", Map.of("title", "In this section"))).get("id").asLong();
+        pages.publish(section);
+        long child = pages.create(section, "layout_page", "Child about " + w, Map.of(), SearchFixtures.text("<p>x</p>")).get("id").asLong();
+        pages.publish(child);
+        assertThat(anonymous.get(pages.path(lister)).body()).as("the page lists the story").contains("The story of " + w);
+
+        pages.awaitSearch(anonymous, q(w), body -> ids(body).containsAll(java.util.List.of(article, child)));
+        pages.editDraft(section, Map.of("title", "Section again"));
+        pages.publish(section);
+        pages.awaitSearch(anonymous, q("Section again"), finds(section));
+
+        assertThat(ids(pages.search(anonymous, q(w)))).containsExactlyInAnyOrder(article, child);
+        assertThat(ids(pages.search(anonymous, q("welcome front")))).as("its own words still count").contains(lister);
+    }
+
+    @Test
     void aDraftOnlyChangeIsNotFoundUntilPublished() {
         String before = word();
         String after = word();
