@@ -82,6 +82,7 @@ class MediaDocumentsController {
         DocumentView document = library.getDocument(id);
         model.addAttribute("document", document);
         model.addAttribute("form", Map.of("title", document.title(), "categories", String.join(", ", document.categories())));
+        model.addAttribute("using", library.pagesUsingDocument(id));
         return "admin/media/document_edit";
     }
 

@@ -97,6 +97,7 @@ class MediaImagesController {
         ImageView image = library.getImage(id);
         model.addAttribute("image", image);
         model.addAttribute("form", form(image));
+        model.addAttribute("using", library.pagesUsingImage(id));
         return "admin/media/image_edit";
     }
 

@@ -80,7 +80,8 @@ class SharedContentController {
     ModelAndView edit(@PathVariable long id) {
         SharedContents.View content = contents.get(id);
         return editor(HttpStatus.OK, content, content.name(), content.title(),
-                blocks.stored(contents.slots(), Map.of(SharedContents.SLOT, content.blocks())), new FormErrors(), List.of());
+                blocks.stored(contents.slots(), Map.of(SharedContents.SLOT, content.blocks())), new FormErrors(), List.of())
+                .addObject("using", contents.pagesUsing(id));
     }
 
     @PostMapping("/{id}/")

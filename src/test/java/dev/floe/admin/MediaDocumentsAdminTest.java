@@ -110,6 +110,7 @@ class MediaDocumentsAdminTest extends MediaAdminTestCase {
 
         String slug = unique("prices");
         new Pages(api).createUnderHome(slug, "Prices", Map.of("type", "file", "value", Map.of("document", used)));
+        assertThat(client.get("/admin/media/documents/" + used + "/").body()).contains("Used on 1 page", "/" + slug + "/");
         assertThat(client.get("/admin/media/documents/" + used + "/delete/").body()).contains("/" + slug + "/").doesNotContain("Yes, delete it");
         assertThat(client.post("/admin/media/documents/" + used + "/delete/", Map.of()).status()).isEqualTo(409);
         assertThat(library.findDocument(used)).isPresent();

@@ -157,6 +157,9 @@ class MediaImagesAdminTest extends MediaAdminTestCase {
         String slug = unique("uses-image");
         new Pages(api).createUnderHome(slug, "Uses an image", Map.of("type", "image", "value", Map.of("image", used)));
 
+        assertThat(client.get("/admin/media/images/" + used + "/").body()).as("the edit screen says where it is used")
+                .contains("Used on 1 page, in a draft or the live version", "href=\"/admin/pages/", "/" + slug + "/");
+        assertThat(client.get("/admin/media/images/" + unused + "/").body()).contains("No page uses this image.");
         AdminClient.Response confirm = client.get("/admin/media/images/" + used + "/delete/");
         assertThat(confirm.body()).contains("cannot be deleted while pages use it", "/" + slug + "/").doesNotContain("Yes, delete it");
         AdminClient.Response refused = client.post("/admin/media/images/" + used + "/delete/", Map.of());

@@ -98,6 +98,8 @@ class SharedContentAdminTest extends FloeIntegrationTest {
         String slug = unique("placing");
         new Pages(api).createUnderHome(slug, "Placing", placed(used));
 
+        assertThat(admin.get("/admin/shared-content/" + used + "/").body()).contains("Used on 1 page", "/" + slug + "/");
+        assertThat(admin.get("/admin/shared-content/" + unused + "/").body()).contains("No page uses this shared content.");
         assertThat(admin.get("/admin/shared-content/" + used + "/delete/").body()).contains("cannot be deleted while 1 page places it",
                 "/" + slug + "/").doesNotContain("Yes, delete it");
         AdminClient.Response refused = admin.postForm("/admin/shared-content/" + used + "/delete/");
