@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,10 +66,23 @@ public class Permissions {
     public void requireMove(FloeUser user, Page page, Page destination) {
         require(user, PageAction.EDIT, page);
         require(user, PageAction.ADD, destination);
-        if (changesTheLiveSite(page) && !(can(user, PageAction.PUBLISH, page) && can(user, PageAction.PUBLISH, destination))) {
+        if (!destinations(user, page).test(destination)) {
             throw new PermissionDeniedException("Moving " + page.getPath() + " to " + destination.getPath() + " changes the live site,"
                     + " so it needs the publish permission on both; ask someone who may publish there.");
         }
+    }
+
+    /** Where the user may move {@code page} (see {@link #requireMove}), for offering only those places. */
+    public Predicate<Page> destinations(FloeUser user, Page page) {
+        boolean live = changesTheLiveSite(page);
+        boolean mayPublishIt = can(user, PageAction.PUBLISH, page);
+        return destination -> can(user, PageAction.ADD, destination)
+                && (!live || (mayPublishIt && can(user, PageAction.PUBLISH, destination)));
+    }
+
+    /** Whether moving the page changes the live site: it or a page below it is live. */
+    public boolean changesTheLiveSite(Page page) {
+        return page.isLive() || tree.descendants(page).stream().anyMatch(Page::isLive);
     }
 
     /**
@@ -81,10 +95,6 @@ public class Permissions {
             throw new PermissionDeniedException("Reordering " + (page.isLive() ? "live pages" : "pages") + " under " + parent.getPath()
                     + " needs the " + needed.label() + " permission there; ask an administrator for it.");
         }
-    }
-
-    private boolean changesTheLiveSite(Page page) {
-        return page.isLive() || tree.descendants(page).stream().anyMatch(Page::isLive);
     }
 
     /** The pages on which the user may take the action, for filtering lists. */

@@ -157,9 +157,11 @@ class PageExplorerController {
         Map<String, Object> model = base(user);
         model.put("page", rows.row(page));
         model.put("q", q == null ? "" : q);
+        java.util.function.Predicate<Page> allowed = permissions.destinations(user, page);
         List<Page> candidates = tree.explore(new PageTree.ExplorerQuery(notBlank(q) ? q : null, null, null, null, 0, 30)).items()
-                .stream().filter(p -> !p.getPath().startsWith(page.getPath())).toList();
+                .stream().filter(p -> !p.getPath().startsWith(page.getPath())).filter(allowed).toList();
         model.put("candidates", rows.rows(candidates));
+        model.put("needs_publish", permissions.changesTheLiveSite(page) && !admin.can(user, page, PageAction.PUBLISH));
         return admin.render("admin/pages/move", model, user);
     }
 

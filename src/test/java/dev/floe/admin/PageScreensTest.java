@@ -250,6 +250,10 @@ class PageScreensTest extends FloeIntegrationTest {
         AdminClient.Response reorderLive = editor.post("/admin/pages/" + live + "/reorder/", "direction", "down");
         assertThat(reorderLive.status()).isEqualTo(403);
         assertThat(reorderLive.body()).contains("Reordering live pages under /" + slug + "/ needs the publish permission there");
+        assertThat(editor.get("/admin/pages/" + live + "/move/").body()).contains("This page is live, so moving it changes the live site")
+                .doesNotContain("Move here");
+        assertThat(editor.get("/admin/pages/" + draft + "/move/").body()).contains("aria-label=\"Move under Elsewhere\"")
+                .doesNotContain("changes the live site");
         AdminClient.Response moveLive = editor.post("/admin/pages/" + live + "/move/", "parent", String.valueOf(elsewhere));
         assertThat(moveLive.status()).isEqualTo(403);
         assertThat(moveLive.body()).contains("changes the live site");
