@@ -85,9 +85,14 @@ public record FloeSettings(
         return hosts;
     }
 
-    /** The site's canonical base URL, without a trailing slash. */
+    /**
+     * The site's canonical base URL, without a trailing slash. On a developer's machine (develop settings, the site at
+     * localhost) the browser talks to {@code PORT} itself, so links in mail, the sitemap and canonical tags carry it;
+     * anywhere else the proxy in front answers for {@code SITE_DOMAIN} on the usual ports.
+     */
     public String baseUrl() {
-        return (forceSsl ? "https://" : "http://") + siteDomain;
+        boolean direct = module == SettingsModule.DEVELOP && "localhost".equals(siteDomain) && port != (forceSsl ? 443 : 80);
+        return (forceSsl ? "https://" : "http://") + siteDomain + (direct ? ":" + port : "");
     }
 
     private static DatabaseSettings database(Function<String, String> lookup, Path varDir) {

@@ -58,6 +58,19 @@ class FloeSettingsTest {
     }
 
     @Test
+    void theBaseUrlCarriesThePortOnlyOnADevelopersMachine() {
+        Map<String, String> production = Map.of("BASE_SETTINGS_MODULE", "production",
+                "SECRET_KEY", "k3J9-qX2v7Lp0zR8tY4wB6nM1cF5hD0sA", "SITE_DOMAIN", "www.a.com", "PORT", "8000");
+
+        assertThat(settings(Map.of()).baseUrl()).as("develop, localhost, PORT 8080 by default").isEqualTo("http://localhost:8080");
+        assertThat(settings(Map.of("PORT", "80")).baseUrl()).isEqualTo("http://localhost");
+        assertThat(settings(Map.of("SITE_DOMAIN", "dev.example.org", "PORT", "9000")).baseUrl()).as("behind a proxy")
+                .isEqualTo("http://dev.example.org");
+        assertThat(settings(production).baseUrl()).isEqualTo("http://www.a.com");
+        assertThat(settings(Map.of("BASE_SETTINGS_MODULE", "test")).baseUrl()).isEqualTo("http://localhost");
+    }
+
+    @Test
     void virtualHostsMayCarrySchemes() {
         FloeSettings s = settings(Map.of("SITE_DOMAIN", "www.mydomain.com.au", "VIRTUAL_HOST", "www.domain.com.au,https://www.mydomain.com.au"));
 
