@@ -41,7 +41,6 @@ import dev.floe.pages.PageHistory;
 import dev.floe.pages.PageBin;
 import dev.floe.pages.PageNotFoundException;
 import dev.floe.pages.PageTree;
-import dev.floe.pages.PageType;
 import dev.floe.pages.PageTypes;
 import dev.floe.pages.Revision;
 import dev.floe.publishing.PreviewLinks;
@@ -99,7 +98,7 @@ class PagesApi {
         String typeName = blankToNull(type);
         if (typeName != null && pageTypes.find(typeName).isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "type must be a page type, not '" + typeName + "' (types: "
-                    + String.join(", ", pageTypes.all().stream().map(PageType::name).toList()) + ").");
+                    + pageTypes.names() + ").");
         }
         PageTree.Result result = tree.search(new PageTree.Query(typeName, parentId, normalisePath(path), !drafts, skip, max));
         Set<String> only = parseFields(fields);

@@ -57,7 +57,7 @@ public class PageEditor {
                 "The parent page " + parentId + " does not exist."));
         PageType type = pageTypes.find(typeName).orElseThrow(() -> new ContentValidationException(List.of(
                 ValidationProblem.ofField("type", "there is no page type '" + typeName + "' (types: "
-                        + String.join(", ", pageTypes.all().stream().map(PageType::name).toList()) + ")"))));
+                        + pageTypes.names() + ")"))));
         checkPlacement(type, pageTypes.get(parent.getType()));
         String slug = input.slug() == null || input.slug().isBlank()
                 ? Slugs.fromTitle(input.title(), parent.isHome(), candidate -> pages.existsByParentIdAndSlug(parentId, candidate))

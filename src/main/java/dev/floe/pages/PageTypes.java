@@ -57,6 +57,11 @@ public class PageTypes {
         return types.values();
     }
 
+    /** The declared types' names, comma separated, for a message that lists the choices. */
+    public String names() {
+        return String.join(", ", types.keySet());
+    }
+
     private static PageType toPageType(String name, Declaration d, BlockTypes blockTypes) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new SettingsException("page type name '" + name + "' must be lower case letters, digits and _");
