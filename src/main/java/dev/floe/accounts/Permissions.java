@@ -90,11 +90,19 @@ public class Permissions {
      * for a live page (the live order changes at once), publish there.
      */
     public void requireReorder(FloeUser user, Page page, Page parent) {
-        PageAction needed = page.isLive() ? PageAction.PUBLISH : PageAction.EDIT;
-        if (!can(user, needed, parent)) {
+        if (!canReorder(user, page, parent)) {
             throw new PermissionDeniedException("Reordering " + (page.isLive() ? "live pages" : "pages") + " under " + parent.getPath()
-                    + " needs the " + needed.label() + " permission there; ask an administrator for it.");
+                    + " needs the " + reorderNeeds(page).label() + " permission there; ask an administrator for it.");
         }
+    }
+
+    /** Whether {@link #requireReorder} would let the user move the page up or down, for showing the buttons. */
+    public boolean canReorder(FloeUser user, Page page, Page parent) {
+        return can(user, reorderNeeds(page), parent);
+    }
+
+    private static PageAction reorderNeeds(Page page) {
+        return page.isLive() ? PageAction.PUBLISH : PageAction.EDIT;
     }
 
     /** The pages on which the user may take the action, for filtering lists. */

@@ -112,11 +112,8 @@ class PageExplorerController {
         model.put("parent", rows.row(parent));
         model.put("ancestors", tree.ancestors(parent).stream().map(p -> Map.of("id", p.getId(), "title", p.getTitle())).toList());
         List<Map<String, Object>> childRows = rows.rows(children.items());
-        // As Permissions.requireReorder: a live page's place changes the live site, so it takes the publish permission.
-        boolean reorderLive = admin.can(user, parent, PageAction.PUBLISH);
-        boolean reorderDrafts = admin.can(user, parent, PageAction.EDIT);
-        for (Map<String, Object> row : childRows) {
-            row.put("can_reorder", Boolean.TRUE.equals(row.get("live")) ? reorderLive : reorderDrafts);
+        for (int i = 0; i < childRows.size(); i++) {
+            childRows.get(i).put("can_reorder", permissions.canReorder(user, children.items().get(i), parent));
         }
         model.put("rows", childRows);
         model.put("total", children.total());
@@ -161,7 +158,8 @@ class PageExplorerController {
         List<Page> candidates = tree.explore(new PageTree.ExplorerQuery(notBlank(q) ? q : null, null, null, null, 0, 30)).items()
                 .stream().filter(p -> !p.getPath().startsWith(page.getPath())).filter(allowed).toList();
         model.put("candidates", rows.rows(candidates));
-        model.put("needs_publish", permissions.changesTheLiveSite(page) && !admin.can(user, page, PageAction.PUBLISH));
+        // Asked in this order so that those who may publish it never load its descendants a second time.
+        model.put("needs_publish", !admin.can(user, page, PageAction.PUBLISH) && permissions.changesTheLiveSite(page));
         return admin.render("admin/pages/move", model, user);
     }
 
