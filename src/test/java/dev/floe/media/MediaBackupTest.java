@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.floe.support.Api;
 import dev.floe.support.Cli;
@@ -16,10 +15,9 @@ import dev.floe.support.Multipart;
 /**
  * {@code floe backup} and {@code floe restore} carry the library: rows, originals, renditions and private files.
  * The archive round trip is between two embedded databases with local media, whatever services the suite runs
- * against (S3 media stay in their bucket and are not archived), so this class blanks those variables for itself.
+ * against (S3 media stay in their bucket and are not archived), so this class runs on a {@link LocalMediaTestCase}.
  */
-@TestPropertySource(properties = {"AWS_STORAGE_BUCKET_NAME=", "PGHOST=", "PGPORT=", "PGDATABASE=", "PGUSER=", "PGPASSWORD="})
-class MediaBackupTest extends MediaTestCase {
+class MediaBackupTest extends LocalMediaTestCase {
 
     @Test
     void imagesDocumentsAndRenditionsRoundTripThroughABackup() throws Exception {
@@ -28,16 +26,16 @@ class MediaBackupTest extends MediaTestCase {
         api.patch(IMAGES + image + "/", Map.of("focal_point", Map.of("x", 250, "y", 100, "width", 10, "height", 10)));
         Api.Response document = Multipart.upload(api, DOCUMENTS, "private.pdf", Samples.pdf("Kept"), Map.of("private", "true"));
         fetch("/iiif/3/" + image + "/full/100,/0/default.jpg");
-        Path archive = Files.createTempDirectory(MEDIA_VAR_DIR, "backup").resolve("site.zip");
-        Path restoredVar = Files.createTempDirectory(MEDIA_VAR_DIR.getParent(), "media-restored-");
+        Path archive = Files.createTempDirectory(LOCAL_MEDIA_VAR_DIR, "backup").resolve("site.zip");
+        Path restoredVar = Files.createTempDirectory(LOCAL_MEDIA_VAR_DIR.getParent(), "media-restored-");
 
-        Cli.Result backup = Cli.run(embedded(MEDIA_VAR_DIR), "backup", archive.toString());
+        Cli.Result backup = Cli.run(embedded(LOCAL_MEDIA_VAR_DIR), "backup", archive.toString());
         Cli.Result restore = Cli.run(embedded(restoredVar), "restore", archive.toString());
 
         assertThat(backup.exitCode()).as(backup.stderr()).isZero();
         assertThat(restore.exitCode()).as(restore.stderr()).isZero();
         for (String file : mediaFiles()) {
-            assertThat(restoredVar.resolve("media").resolve(file)).as(file).hasSameBinaryContentAs(MEDIA_VAR_DIR.resolve("media").resolve(file));
+            assertThat(restoredVar.resolve("media").resolve(file)).as(file).hasSameBinaryContentAs(LOCAL_MEDIA_VAR_DIR.resolve("media").resolve(file));
         }
         assertThat(mediaFiles()).anyMatch(f -> f.startsWith("private/documents/"))
                 .anyMatch(f -> f.startsWith("public/renditions/" + image + "/"));

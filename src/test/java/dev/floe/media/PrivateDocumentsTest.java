@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.floe.config.SecretKey;
 import dev.floe.support.Api;
@@ -19,8 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** Private documents are kept apart and reached only through signed links that expire (ICEkit issue 217). */
 // Locally signed links are what this class tests, so it keeps media local whatever the suite runs against; with
 // media in S3 the links are presigned by the store, which S3MediaLibraryTest and S3MediaStoreTest cover.
-@TestPropertySource(properties = "AWS_STORAGE_BUCKET_NAME=")
-class PrivateDocumentsTest extends MediaTestCase {
+class PrivateDocumentsTest extends LocalMediaTestCase {
 
     @Autowired
     SecretKey secret;
