@@ -5,10 +5,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.floe.accounts.AccountException;
 import dev.floe.accounts.PermissionDeniedException;
+import dev.floe.config.RequestArguments;
 import dev.floe.pages.PageNotFoundException;
 
 /** Errors in admin screens become the admin's error page with a sentence saying what to do; details stay in the log. */
@@ -47,10 +49,15 @@ class AdminErrors {
         return page(HttpStatus.NOT_FOUND, "There is nothing at this address in the admin.");
     }
 
-    @ExceptionHandler({org.springframework.beans.TypeMismatchException.class,
-            org.springframework.web.bind.MissingServletRequestParameterException.class})
-    ModelAndView badRequest(Exception e) {
-        return page(HttpStatus.BAD_REQUEST, "The request was not what this screen expects: " + e.getMessage());
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
+        return page(RequestArguments.status(e), RequestArguments.problem(e));
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ModelAndView missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e) {
+        return page(HttpStatus.BAD_REQUEST, "The request was not what this screen expects: the parameter '"
+                + e.getParameterName() + "' is required.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -16,6 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import dev.floe.accounts.FloeUser;
 import dev.floe.blocks.ContentValidationException;
+import dev.floe.config.RequestArguments;
 import dev.floe.pages.BinEntryNotFoundException;
 import dev.floe.pages.PageNotFoundException;
 import dev.floe.pages.RevisionNotFoundException;
@@ -55,11 +56,15 @@ class PageAdminErrors {
         return show(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), request, user);
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<String> badRequest(Exception e, HttpServletRequest request, @AuthenticationPrincipal FloeUser user) {
-        String what = e instanceof MissingServletRequestParameterException missing ? "'" + missing.getParameterName() + "' is missing"
-                : "'" + ((MethodArgumentTypeMismatchException) e).getName() + "' is not valid";
-        return show(HttpStatus.BAD_REQUEST, "The request was not understood: " + what + ".", request, user);
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<String> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request,
+                                            @AuthenticationPrincipal FloeUser user) {
+        return show(HttpStatus.BAD_REQUEST, "The request was not understood: '" + e.getParameterName() + "' is missing.", request, user);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, @AuthenticationPrincipal FloeUser user) {
+        return show(RequestArguments.status(e), RequestArguments.problem(e), request, user);
     }
 
     /** Where "back" leads: the admin page the request came from on this site, or the explorer. */

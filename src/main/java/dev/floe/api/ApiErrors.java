@@ -15,8 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -27,6 +29,7 @@ import dev.floe.media.MediaNotFoundException;
 import dev.floe.media.MediaRejectedException;
 import dev.floe.accounts.PermissionDeniedException;
 import dev.floe.blocks.ContentValidationException;
+import dev.floe.config.RequestArguments;
 import dev.floe.navigation.MenuException;
 import dev.floe.navigation.MenuNotFoundException;
 import dev.floe.redirects.RedirectException;
@@ -146,6 +149,16 @@ class ApiErrors {
     @ExceptionHandler(AccountException.class)
     ResponseEntity<Map<String, Object>> account(AccountException e) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return error(RequestArguments.status(e), RequestArguments.problem(e), List.of());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "The parameter '" + e.getParameterName() + "' is required.", List.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -16,7 +16,8 @@ import dev.floe.config.SlashedRoutes;
 
 /**
  * Any other address under /api/ answers in the API's JSON, not with the public site's 404 page. Only for the methods
- * the public site serves: for others a known address must still answer 405 or 415, not 404.
+ * the public site serves: for others a known address must still answer 405 or 415, not 404. A known address reaches
+ * this too when the request's Accept header excludes JSON; it answers 406.
  */
 @RestController
 class UnknownApiPath {
@@ -32,6 +33,11 @@ class UnknownApiPath {
         java.util.Optional<String> withSlash = slashedRoutes.withSlash(request);
         if (withSlash.isPresent()) {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, withSlash.get()).build();
+        }
+        if (slashedRoutes.isReadableRoute(request.getRequestURI())) {
+            // The endpoint exists, but its JSON is not among the kinds of answer the Accept header allows.
+            return ApiErrors.error(HttpStatus.NOT_ACCEPTABLE, "This endpoint answers in JSON: send 'Accept: application/json'"
+                    + " (or no Accept header).", List.of());
         }
         return ApiErrors.error(HttpStatus.NOT_FOUND, "There is no API endpoint at " + request.getRequestURI()
                 + "; the API's addresses are listed in /api/v2/openapi.json.", List.of());

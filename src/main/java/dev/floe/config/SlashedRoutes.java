@@ -46,6 +46,12 @@ public class SlashedRoutes {
         return java.util.Optional.of(path + "/" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
     }
 
+    /** Whether a GET of this path reaches one of the admin's or the API's screens or endpoints. */
+    public boolean isReadableRoute(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return readable.obtain().stream().anyMatch(pattern -> pattern.matches(container));
+    }
+
     private List<PathPattern> readableRoutes() {
         return handlers.getObject().getHandlerMethods().keySet().stream()
                 .filter(SlashedRoutes::readable)

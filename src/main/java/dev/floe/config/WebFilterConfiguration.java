@@ -20,4 +20,12 @@ class WebFilterConfiguration {
         registration.addUrlPatterns("/*");
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<MalformedQueryFilter> malformedQueryFilter() {
+        FilterRegistrationBean<MalformedQueryFilter> registration = new FilterRegistrationBean<>(new MalformedQueryFilter());
+        registration.setOrder(HOST_AND_TLS_ORDER + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
 }
