@@ -143,8 +143,9 @@ class UsersController {
         return form;
     }
 
+    /** The chosen groups; an empty value (a hand-made form's {@code groups=}) arrives as null and chooses nothing. */
     private static Set<Long> set(List<Long> ids) {
-        return ids == null ? Set.of() : Set.copyOf(ids);
+        return ids == null ? Set.of() : ids.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Puts an account error beside the field it is about, or above the form. */

@@ -66,6 +66,11 @@ class UsersAndGroupsAdminTest extends FloeIntegrationTest {
                 "password2", "long enough one", "superuser", "true");
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body()).contains("Only a superuser may make another superuser.");
+
+        // A hand-made form with an empty group (it arrives as null) chooses no group; it was a 500.
+        response = admin.postForm("/admin/users/new/", "email", "not an email either", "password", "short", "password2", "short", "groups", "");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body()).contains("is not an email address");
     }
 
     @Test
