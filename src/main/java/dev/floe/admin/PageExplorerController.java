@@ -39,6 +39,7 @@ import dev.floe.workflow.Workflow;
 class PageExplorerController {
 
     private static final int PER_PAGE = 50;
+    private static final int MOVE_CANDIDATES = 30;
 
     private final PageTree tree;
     private final PageTypes pageTypes;
@@ -155,9 +156,10 @@ class PageExplorerController {
         model.put("page", rows.row(page));
         model.put("q", q == null ? "" : q);
         java.util.function.Predicate<Page> allowed = permissions.destinations(user, page);
-        List<Page> candidates = tree.explore(new PageTree.ExplorerQuery(notBlank(q) ? q : null, null, null, null, 0, 30)).items()
-                .stream().filter(p -> !p.getPath().startsWith(page.getPath())).filter(allowed).toList();
-        model.put("candidates", rows.rows(candidates));
+        PageTree.Kept candidates = tree.exploreKeeping(notBlank(q) ? q : null,
+                candidate -> !candidate.getPath().startsWith(page.getPath()) && allowed.test(candidate), MOVE_CANDIDATES);
+        model.put("candidates", rows.rows(candidates.items()));
+        model.put("more_candidates", candidates.more());
         // Asked in this order so that those who may publish it never load its descendants a second time.
         model.put("needs_publish", !admin.can(user, page, PageAction.PUBLISH) && permissions.changesTheLiveSite(page));
         return admin.render("admin/pages/move", model, user);

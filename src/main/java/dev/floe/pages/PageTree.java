@@ -98,6 +98,37 @@ public class PageTree {
     public record ExplorerQuery(String text, String type, Status status, java.util.Collection<Long> onlyIds, int offset, int limit) {
     }
 
+    /** Pages that {@link #exploreKeeping} kept, and whether others may have been left out. */
+    public record Kept(List<Page> items, boolean more) {
+    }
+
+    /**
+     * Up to {@code wanted} pages, in tree order, whose title or path has {@code text} (any page when null) and that
+     * {@code keep} accepts, such as the places a user may move a page to. The tree is read in batches, because the
+     * first pages may all be refused (an editor of one section on a big site); after 5,000 pages it stops, and says
+     * that there may be more.
+     */
+    public Kept exploreKeeping(String text, java.util.function.Predicate<Page> keep, int wanted) {
+        int batchSize = 200;
+        int scanLimit = 5_000;
+        List<Page> kept = new ArrayList<>();
+        for (int offset = 0; offset < scanLimit; offset += batchSize) {
+            Result batch = explore(new ExplorerQuery(text, null, null, null, offset, batchSize));
+            for (Page page : batch.items()) {
+                if (keep.test(page)) {
+                    if (kept.size() == wanted) {
+                        return new Kept(kept, true);
+                    }
+                    kept.add(page);
+                }
+            }
+            if (offset + batchSize >= batch.total()) {
+                return new Kept(kept, false);
+            }
+        }
+        return new Kept(kept, true);
+    }
+
     /** Pages for the explorer's search and filters, in tree order. */
     public Result explore(ExplorerQuery query) {
         Specification<Page> spec = (root, q, cb) -> {

@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
 class PageScreensTest extends FloeIntegrationTest {
 
     Pages pages;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.floe.accounts.Groups groups;
+
     PageScreens editor;
     PageScreens administrator;
 
@@ -240,7 +243,8 @@ class PageScreensTest extends FloeIntegrationTest {
         long live = pages.create(section, "live", "Live").get("id").asLong();
         pages.publish(live);
         long draft = pages.create(section, "draft", "Draft").get("id").asLong();
-        long elsewhere = pages.createUnderHome(unique("elsewhere"), "Elsewhere").get("id").asLong();
+        String elsewhereSlug = unique("elsewhere");
+        long elsewhere = pages.createUnderHome(elsewhereSlug, "Elsewhere").get("id").asLong();
         pages.publish(elsewhere);
 
         AdminClient.Response explorer = editor.get("/admin/pages/" + section + "/");
@@ -252,7 +256,8 @@ class PageScreensTest extends FloeIntegrationTest {
         assertThat(reorderLive.body()).contains("Reordering live pages under /" + slug + "/ needs the publish permission there");
         assertThat(editor.get("/admin/pages/" + live + "/move/").body()).contains("This page is live, so moving it changes the live site")
                 .doesNotContain("Move here");
-        assertThat(editor.get("/admin/pages/" + draft + "/move/").body()).contains("aria-label=\"Move under Elsewhere\"")
+        // Searched for: the move screen lists the first 30 places, and other tests' pages come first in tree order.
+        assertThat(editor.get("/admin/pages/" + draft + "/move/?q=" + elsewhereSlug).body()).contains("aria-label=\"Move under Elsewhere\"")
                 .doesNotContain("changes the live site");
         AdminClient.Response moveLive = editor.post("/admin/pages/" + live + "/move/", "parent", String.valueOf(elsewhere));
         assertThat(moveLive.status()).isEqualTo(403);
@@ -262,6 +267,28 @@ class PageScreensTest extends FloeIntegrationTest {
         assertThat(editor.post("/admin/pages/" + draft + "/reorder/", "direction", "up").status()).isEqualTo(303);
         assertThat(editor.post("/admin/pages/" + draft + "/move/", "parent", String.valueOf(elsewhere)).status()).isEqualTo(303);
         assertThat(administrator.post("/admin/pages/" + live + "/move/", "parent", String.valueOf(elsewhere)).status()).isEqualTo(303);
+    }
+
+    @Test
+    void theMoveScreenListsTheSectionsAnEditorMayAddToEvenWhenThePagesBeforeThemAreClosedToThem() {
+        long mine = pages.createUnderHome(unique("mine"), "My section").get("id").asLong();
+        long page = pages.create(mine, unique("movable"), "Movable").get("id").asLong();
+        long target = pages.create(mine, unique("target"), "My target").get("id").asLong();
+        String group = unique("One section");
+        long groupId = groups.create(group, "", java.util.Set.of()).id();
+        groups.grant(groupId, mine, dev.floe.accounts.PageAction.ADD);
+        groups.grant(groupId, mine, dev.floe.accounts.PageAction.EDIT);
+        String email = unique("section-editor") + "@floe.test";
+        accounts.createUser(email, "Section editor", AdminRole.PASSWORD, false, java.util.Set.of(group));
+        AdminClient sectionEditor = AdminClient.signedIn(port, email, AdminRole.PASSWORD);
+        for (int i = 0; i < 31; i++) {
+            pages.createUnderHome(unique("closed"), "Closed " + i);
+        }
+        // Now more than 30 pages come before the section in tree order ("closed-…" sorts before "mine-…"), none open to them.
+
+        String screen = sectionEditor.get("/admin/pages/" + page + "/move/").body();
+
+        assertThat(screen).contains("aria-label=\"Move under My target\"").doesNotContain("Closed 0", "Only the first");
     }
 
     @Test
