@@ -15,7 +15,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code floe} command line: {@code floe COMMAND}, exit 0 on success, otherwise non-zero and one line on stderr. */
-@Command(name = "floe", mixinStandardHelpOptions = true, versionProvider = Floe.Version.class,
+// INHERIT: every command takes --help and --version too, as the usage errors' "see floe COMMAND --help" promises.
+@Command(name = "floe", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Floe.Version.class,
         description = "Floe, a content publishing platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, ShowMigrationsCommand.class,
                 BackupCommand.class, RestoreCommand.class, CheckCommand.class, SmokeCommand.class,
@@ -36,7 +37,7 @@ public final class Floe {
         });
         cli.setParameterExceptionHandler((e, args1) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("floe: " + e.getMessage() + " (see floe " + e.getCommandLine().getCommandName() + " --help)");
+            err.println("floe: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return 2;
         });
         if (args.length == 0) {

@@ -58,8 +58,18 @@ class CommandLineTest extends FloeIntegrationTest {
 
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderr().strip().lines()).hasSize(1);
+        assertThat(unknown.stderr()).endsWith("(see floe --help)\n");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.stderr()).contains("--email");
+        assertThat(missing.stderr()).contains("--email").endsWith("(see floe createtoken --help)\n");
+    }
+
+    /** Every command takes --help, as the usage errors tell people to run. */
+    @Test
+    void aCommandsHelpPrintsItsUsage() {
+        Cli.Result help = Cli.run(Map.of(), "createtoken", "--help");
+
+        assertThat(help.exitCode()).as(help.stderr()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: floe createtoken").contains("--email");
     }
 
     @Test
