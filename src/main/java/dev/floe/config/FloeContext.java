@@ -137,6 +137,11 @@ public final class FloeContext {
             if (t instanceof org.springframework.boot.web.server.PortInUseException) {
                 return "PORT: " + t.getMessage();
             }
+            // 42S02 and 42S04 (H2) and 42P01 (PostgreSQL): a table Floe's migrations make is not there.
+            if (t instanceof SQLException sql && java.util.Set.of("42S02", "42S04", "42P01").contains(sql.getSQLState())) {
+                return "the database lacks tables that Floe's migrations make; run floe migrate first ("
+                        + firstLine(t.getMessage()).replaceFirst(";? *SQL statement:.*$", "") + ")";
+            }
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return firstLine(message);

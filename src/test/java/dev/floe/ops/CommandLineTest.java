@@ -63,6 +63,18 @@ class CommandLineTest extends FloeIntegrationTest {
         assertThat(missing.stderr()).contains("--email").endsWith("(see floe createtoken --help)\n");
     }
 
+    @Test
+    void aCommandOnADatabaseThatWasNeverMigratedSaysToMigrateFirst() throws Exception {
+        try (ScratchDatabase empty = ScratchDatabase.create()) {
+            Cli.Result token = Cli.run(empty.env(), "createtoken", "--email", "anyone@example.com");
+
+            assertThat(token.exitCode()).isEqualTo(1);
+            assertThat(token.stderr().strip().lines()).hasSize(1);
+            assertThat(token.stderr()).startsWith("floe: the database lacks tables that Floe's migrations make; run floe migrate first (")
+                    .doesNotContain("SQL statement");
+        }
+    }
+
     /** Every command takes --help, as the usage errors tell people to run. */
     @Test
     void aCommandsHelpPrintsItsUsage() {
