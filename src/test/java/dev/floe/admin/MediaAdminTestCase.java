@@ -1,8 +1,5 @@
 package dev.floe.admin;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.test.context.TestPropertySource;
@@ -16,15 +13,5 @@ import dev.floe.support.FloeIntegrationTest;
 @TestPropertySource(properties = "FLOE_VAR_DIR=${floe.admin.media.test.var}")
 abstract class MediaAdminTestCase extends FloeIntegrationTest {
 
-    static final Path MEDIA_ADMIN_VAR_DIR = varDir();
-
-    private static Path varDir() {
-        try {
-            Path dir = Files.createTempDirectory(VAR_DIR.getParent(), "media-admin-run-");
-            System.setProperty("floe.admin.media.test.var", dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final Path MEDIA_ADMIN_VAR_DIR = ownVarDir("media-admin-run-", "floe.admin.media.test.var");
 }

@@ -1,8 +1,5 @@
 package dev.floe.media;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.test.context.TestPropertySource;
@@ -16,15 +13,5 @@ import org.springframework.test.context.TestPropertySource;
         "PGDATABASE=", "PGUSER=", "PGPASSWORD="})
 abstract class LocalMediaTestCase extends MediaTestCase {
 
-    static final Path LOCAL_MEDIA_VAR_DIR = localMediaVarDir();
-
-    private static Path localMediaVarDir() {
-        try {
-            Path dir = Files.createTempDirectory(VAR_DIR.getParent(), "media-local-run-");
-            System.setProperty("floe.media.local.test.var", dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final Path LOCAL_MEDIA_VAR_DIR = ownVarDir("media-local-run-", "floe.media.local.test.var");
 }

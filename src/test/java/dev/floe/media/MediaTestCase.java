@@ -34,7 +34,7 @@ abstract class MediaTestCase extends FloeIntegrationTest {
      * The media tests' own var folder (database and media), so that other tests' checks of the shared media folder,
      * such as the backup tests' file counts, never see the media tests' files.
      */
-    static final java.nio.file.Path MEDIA_VAR_DIR = mediaVarDir();
+    static final java.nio.file.Path MEDIA_VAR_DIR = ownVarDir("media-run-", "floe.media.test.var");
 
     static final String IMAGES = "/api/v2/images/";
     static final String DOCUMENTS = "/api/v2/documents/";
@@ -68,16 +68,6 @@ abstract class MediaTestCase extends FloeIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static java.nio.file.Path mediaVarDir() {
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(VAR_DIR.getParent(), "media-run-");
-            System.setProperty("floe.media.test.var", dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

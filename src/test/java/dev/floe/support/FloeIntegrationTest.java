@@ -66,6 +66,21 @@ public abstract class FloeIntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A var folder of its own for a group of test classes that run a Floe with other settings, named in the system
+     * property that their {@code FLOE_VAR_DIR=${property}} reads: two Floes in one JVM must not share a var folder,
+     * whose embedded search index only one of them can open.
+     */
+    protected static Path ownVarDir(String prefix, String property) {
+        try {
+            Path dir = Files.createTempDirectory(VAR_DIR.getParent(), prefix);
+            System.setProperty(property, dir.toString());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path createVarDir() {
         try {
             Path dir = Path.of(System.getProperty("floe.test.var", "target/test-var")).toAbsolutePath();
