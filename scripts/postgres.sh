@@ -59,10 +59,19 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# The lowest port the kernel hands out for outgoing connections (at least 21000, so the range below is not empty).
+ephemeral_low() {
+  local low
+  low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "${low:-0}" -gt 21000 ] 2>/dev/null && echo "$low" || echo 32768
+}
+
 pick_port() {
   local port tries=0
   while [ $tries -lt 200 ]; do
-    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    # Below the kernel's ephemeral range (ip_local_port_range, 32768 by default): a port held by an outgoing
+    # connection does not answer the check below, yet cannot be bound (S3Proxy failed so in CI).
+    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % ( $(ephemeral_low) - 20000 ) ))
     if ! port_in_use "$port"; then
       echo "$port"
       return 0
