@@ -39,8 +39,7 @@ public class SlashedRoutes {
         if (path.endsWith("/") || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             return java.util.Optional.empty();
         }
-        PathContainer slashed = PathContainer.parsePath(path + "/");
-        if (readable.obtain().stream().noneMatch(pattern -> pattern.matches(slashed))) {
+        if (!isReadableRoute(path + "/")) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(path + "/" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
