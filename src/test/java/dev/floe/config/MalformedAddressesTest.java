@@ -108,6 +108,24 @@ class MalformedAddressesTest extends FloeIntegrationTest {
     }
 
     @Test
+    void aPathTomcatCannotDecodeIsRefusedWith400AndASentenceNotTomcatsPage() {
+        for (String path : List.of("/%ff", "/news/%e2%82/", "/a/../../etc/passwd")) {
+            Api.Response site = anonymous.get(path);
+
+            assertThat(site.status()).as(path).isEqualTo(400);
+            assertThat(site.header("Content-Type")).as(path).isEqualTo("text/plain;charset=UTF-8");
+            assertThat(site.body()).as(path).isEqualTo(TomcatErrorReport.BAD_PATH + "\n");
+        }
+        for (String path : List.of("/api/v2/pages/%ff/", "/api/v2/images/%e2%82/", "/api/../../etc/passwd")) {
+            Api.Response apiPath = api.get(path);
+
+            assertThat(apiPath.status()).as(path).isEqualTo(400);
+            assertThat(apiPath.json().get("error").asString()).as(path).isEqualTo(TomcatErrorReport.BAD_PATH);
+        }
+        assertThat(anonymous.get("/%C3%A9t%C3%A9/").status()).as("a path whose escapes spell UTF-8").isEqualTo(404);
+    }
+
+    @Test
     void wellEncodedQueries() {
         for (String bad : List.of("%", "q=%", "q=%z1", "q=a%2", "q=%ff", "q=%c3", "q=%c3%28", "q=%ed%a0%80", "q=%٣٣")) {
             assertThat(MalformedQueryFilter.wellEncoded(bad)).as(bad).isFalse();
