@@ -15,9 +15,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Media in a folder ({@code FLOE_VAR_DIR/media}): {@code public/} and {@code private/} side by side. */
 class LocalMediaStore implements MediaStore {
@@ -111,21 +110,20 @@ class LocalMediaStore implements MediaStore {
     }
 
     @Override
-    public List<String> keys(Area area, String prefix) {
+    public void forEachKey(Area area, String prefix, Consumer<String> action) {
         Path base = root.resolve(area.prefix());
         // Walk only the folder the prefix names (renditions/ rather than every image and document).
         Path start = base.resolve(prefix.substring(0, prefix.lastIndexOf('/') + 1));
         if (!Files.isDirectory(start)) {
-            return List.of();
+            return;
         }
-        List<String> listed = new ArrayList<>();
         try {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String key = base.relativize(file).toString().replace('\\', '/');
                     if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".") && key.startsWith(prefix)) {
-                        listed.add(key);
+                        action.accept(key);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -142,7 +140,6 @@ class LocalMediaStore implements MediaStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + base + ": " + e.getMessage(), e);
         }
-        return listed.stream().sorted().toList();
     }
 
     @Override

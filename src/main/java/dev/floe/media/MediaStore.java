@@ -4,8 +4,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where media files live: a local folder or an S3-compatible bucket, each with public and private areas kept apart. */
 interface MediaStore {
@@ -38,7 +40,18 @@ interface MediaStore {
     }
 
     /** The keys in the area that start with {@code prefix}, sorted. */
-    List<String> keys(Area area, String prefix);
+    default List<String> keys(Area area, String prefix) {
+        List<String> keys = new ArrayList<>();
+        forEachKey(area, prefix, keys::add);
+        keys.sort(null);
+        return keys;
+    }
+
+    /**
+     * Hands each key in the area that starts with {@code prefix} to {@code action} as it is listed, in no set order,
+     * without holding the listing: a bucket may hold millions of renditions.
+     */
+    void forEachKey(Area area, String prefix, Consumer<String> action);
 
     /** A link straight to the store that expires, where the store signs its own links (S3); empty otherwise. */
     Optional<URI> presign(Area area, String key, Duration lifetime, String downloadName, String contentType);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -23,17 +24,19 @@ interface RenditionRepository extends JpaRepository<Rendition, Long> {
         }
     }
 
-    @Query("""
-            SELECT new dev.floe.media.RenditionRepository$Recorded(r.id, r.fileKey, r.createdAt, r.sourceVersion, i.fileVersion)
-            FROM Rendition r JOIN Image i ON i.id = r.imageId""")
-    List<Recorded> findAllRecorded();
-
-    /** The IIIF outputs last served before {@code cutoff}, as the clean-up sees them. */
+    /** The next renditions after {@code afterId} in the order of their ids, a batch at a time. */
     @Query("""
             SELECT new dev.floe.media.RenditionRepository$Recorded(r.id, r.fileKey, r.createdAt, r.sourceVersion, i.fileVersion)
             FROM Rendition r JOIN Image i ON i.id = r.imageId
-            WHERE r.spec LIKE 'iiif/%' AND COALESCE(r.lastUsedAt, r.createdAt) < :cutoff""")
-    List<Recorded> findIiifUnusedSince(Instant cutoff);
+            WHERE r.id > :afterId ORDER BY r.id""")
+    List<Recorded> findRecordedAfter(long afterId, Limit limit);
+
+    /** The next IIIF outputs after {@code afterId} last served before {@code cutoff}, as the clean-up sees them. */
+    @Query("""
+            SELECT new dev.floe.media.RenditionRepository$Recorded(r.id, r.fileKey, r.createdAt, r.sourceVersion, i.fileVersion)
+            FROM Rendition r JOIN Image i ON i.id = r.imageId
+            WHERE r.id > :afterId AND r.spec LIKE 'iiif/%' AND COALESCE(r.lastUsedAt, r.createdAt) < :cutoff ORDER BY r.id""")
+    List<Recorded> findIiifUnusedSince(Instant cutoff, long afterId, Limit limit);
 
     /** Records a use of the rendition unless one since {@code since} is recorded already; 1 when it wrote. */
     @Modifying

@@ -1,17 +1,21 @@
 package dev.floe.media;
 
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +43,9 @@ public class RenditionsCleanup {
     static final Duration GRACE = Duration.ofHours(1);
 
     private static final String PREFIX = "renditions/";
+
+    /** Rows read at a time: a sweep holds one batch of rows, however many renditions there are. */
+    static final int BATCH = 500;
 
     private final RenditionRepository renditions;
     private final MediaStore store;
@@ -85,29 +92,43 @@ public class RenditionsCleanup {
     public Swept cleanUp(Instant madeBefore, Instant iiifUnusedSince) {
         // Files first, rows second: a row made after the listing is younger than madeBefore, so its file, stored a
         // moment before it, is never taken for missing.
-        Set<String> files = new HashSet<>(store.keys(MediaStore.Area.PUBLIC, PREFIX));
-        List<RenditionRepository.Recorded> rows = transactions.execute(status -> renditions.findAllRecorded());
+        ListedKeys files = new ListedKeys();
+        store.forEachKey(MediaStore.Area.PUBLIC, PREFIX, files::add);
+        files.seal();
 
         List<String> stale = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (RenditionRepository.Recorded row : rows) {
-            boolean fileGone = !files.contains(row.fileKey()) && row.createdAt().isBefore(madeBefore);
-            if ((row.stale() || fileGone) && deleteRow(row)) {
-                (row.stale() ? stale : missing).add(row.fileKey());
-                if (files.contains(row.fileKey())) {
+        List<RenditionRepository.Recorded> batch = List.of();
+        do {
+            long after = batch.isEmpty() ? 0 : batch.getLast().id();
+            batch = transactions.execute(status -> renditions.findRecordedAfter(after, Limit.of(BATCH)));
+            for (RenditionRepository.Recorded row : batch) {
+                boolean fileThere = files.contains(row.fileKey());
+                boolean fileGone = !fileThere && row.createdAt().isBefore(madeBefore);
+                if ((row.stale() || fileGone) && deleteRow(row)) {
+                    (row.stale() ? stale : missing).add(row.fileKey());
+                    if (fileThere) {
+                        store.delete(MediaStore.Area.PUBLIC, row.fileKey());
+                    }
+                }
+            }
+        } while (batch.size() == BATCH);
+
+        List<String> unused = new ArrayList<>();
+        batch = List.of();
+        do {
+            long after = batch.isEmpty() ? 0 : batch.getLast().id();
+            batch = transactions.execute(status -> renditions.findIiifUnusedSince(iiifUnusedSince, after, Limit.of(BATCH)));
+            for (RenditionRepository.Recorded row : batch) {
+                // The delete re-checks the last use: an output served since the query above stays.
+                Integer deleted = transactions.execute(status -> renditions.deleteIfUnusedSince(row.id(), row.fileKey(), iiifUnusedSince));
+                if (deleted != null && deleted == 1) {
+                    unused.add(row.fileKey());
                     store.delete(MediaStore.Area.PUBLIC, row.fileKey());
                 }
             }
-        }
-        List<String> unused = new ArrayList<>();
-        for (RenditionRepository.Recorded row : transactions.execute(status -> renditions.findIiifUnusedSince(iiifUnusedSince))) {
-            // The delete re-checks the last use: an output served since the query above stays.
-            Integer deleted = transactions.execute(status -> renditions.deleteIfUnusedSince(row.id(), row.fileKey(), iiifUnusedSince));
-            if (deleted != null && deleted == 1) {
-                unused.add(row.fileKey());
-                store.delete(MediaStore.Area.PUBLIC, row.fileKey());
-            }
-        }
+        } while (batch.size() == BATCH);
+
         Swept swept = new Swept(stale, missing, unused);
         if (swept.total() > 0) {
             log.info("Renditions cleaned up on {}: {} made from a replaced file, {} whose file was missing, {} IIIF outputs unused",
@@ -119,5 +140,46 @@ public class RenditionsCleanup {
     private boolean deleteRow(RenditionRepository.Recorded row) {
         Integer deleted = transactions.execute(status -> renditions.deleteIfUnchanged(row.id(), row.fileKey()));
         return deleted != null && deleted == 1;
+    }
+
+    /**
+     * The keys a listing found, kept as the first 8 bytes of their SHA-256 in a sorted array: 8 bytes a key, where a
+     * set of the strings took about 150, so a sweep over a million renditions needs 8 MB of an instance's heap, not
+     * 150. Two keys sharing a digest (about one chance in 10^8 with a million keys) would only keep a row whose file is
+     * gone until a later sweep; nothing is ever deleted for it.
+     */
+    static final class ListedKeys {
+
+        private final MessageDigest sha256;
+        private long[] digests = new long[1024];
+        private int size;
+
+        ListedKeys() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+
+        void add(String key) {
+            if (size == digests.length) {
+                digests = Arrays.copyOf(digests, size * 2);
+            }
+            digests[size++] = digest(key);
+        }
+
+        /** Sorts what was added; call once the listing is over and before {@link #contains}. */
+        void seal() {
+            Arrays.sort(digests, 0, size);
+        }
+
+        boolean contains(String key) {
+            return Arrays.binarySearch(digests, 0, size, digest(key)) >= 0;
+        }
+
+        private long digest(String key) {
+            return ByteBuffer.wrap(sha256.digest(key.getBytes(StandardCharsets.UTF_8))).getLong();
+        }
     }
 }

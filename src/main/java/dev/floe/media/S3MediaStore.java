@@ -3,8 +3,8 @@ package dev.floe.media;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.floe.config.MailAndMediaSettings;
 import dev.floe.config.SettingsException;
@@ -112,10 +112,11 @@ class S3MediaStore implements MediaStore, AutoCloseable {
     }
 
     @Override
-    public List<String> keys(Area area, String prefix) {
-        return client.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(area.prefix() + prefix)).contents().stream()
+    public void forEachKey(Area area, String prefix, Consumer<String> action) {
+        // The paginator asks for the next page of 1,000 only when the stream reaches it.
+        client.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(area.prefix() + prefix)).contents().stream()
                 // Some stores list folder markers ("a/"); they are not files.
-                .map(o -> o.key().substring(area.prefix().length())).filter(k -> !k.isEmpty() && !k.endsWith("/")).sorted().toList();
+                .map(o -> o.key().substring(area.prefix().length())).filter(k -> !k.isEmpty() && !k.endsWith("/")).forEach(action);
     }
 
     @Override

@@ -112,6 +112,43 @@ class RenditionsCleanupTest extends MediaTestCase {
         assertThat(cleanup.cleanUp(Instant.now().minus(RenditionsCleanup.GRACE), keepSince).unusedIiif()).isEmpty();
     }
 
+    @Test
+    void aSweepReadsTheRowsInBatchesAndMissesNoneBetweenThem() {
+        long image = uploadImage("many.png", Samples.png(300, 200));
+        String keptKey = rendition(image);
+        int version = jdbc.queryForObject("select file_version from media_image where id = ?", Integer.class, image);
+        // More rows than two batches, every one an IIIF output of a year ago whose file is gone (a restored database).
+        Timestamp yearAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(365)));
+        int rows = 2 * RenditionsCleanup.BATCH + 7;
+        List<String> goneKeys = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            String key = "renditions/" + image + "/gone" + i + "-iiif.png";
+            goneKeys.add(key);
+            jdbc.update("insert into media_rendition (image_id, spec, format, source_version, file_key, width, height, file_size, created_at)"
+                    + " values (?, ?, 'png', ?, ?, 10, 10, 100, ?)", image, "iiif/gone/" + i, version, key, yearAgo);
+        }
+
+        RenditionsCleanup.Swept swept = cleanup.cleanUp(Instant.now().minus(RenditionsCleanup.GRACE), Instant.EPOCH);
+
+        assertThat(swept.rowsWithoutFiles()).containsExactlyInAnyOrderElementsOf(goneKeys);
+        assertThat(renditionRows(image)).isEqualTo(1);
+        assertThat(store.exists(MediaStore.Area.PUBLIC, keptKey)).isTrue();
+    }
+
+    @Test
+    void listedKeysAreFoundByTheirDigestsAndOthersAreNot() {
+        RenditionsCleanup.ListedKeys listed = new RenditionsCleanup.ListedKeys();
+        for (int i = 0; i < 5_000; i++) {
+            listed.add("renditions/" + i + "/abcdef01-fill-100x100.webp");
+        }
+        listed.seal();
+
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(listed.contains("renditions/" + i + "/abcdef01-fill-100x100.webp")).isTrue();
+            assertThat(listed.contains("renditions/" + i + "/abcdef01-fill-100x100.png")).isFalse();
+        }
+    }
+
     /** Requests an IIIF output of the image and returns its stored file's key. */
     private String iiif(long imageId, String request) {
         assertThat(fetch("/iiif/3/" + imageId + request).statusCode()).isEqualTo(200);
