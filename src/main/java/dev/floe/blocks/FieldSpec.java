@@ -29,6 +29,12 @@ public record FieldSpec(
         if (type == FieldType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("a choice field needs its choices");
         }
+        if (maxLength != null && maxLength < 1) {
+            throw new IllegalArgumentException("max_length must be 1 or more, not " + maxLength);
+        }
+        if (min != null && max != null && min > max) {
+            throw new IllegalArgumentException("min (" + min + ") is more than max (" + max + ")");
+        }
         if (type == FieldType.LIST && fields.isEmpty()) {
             throw new IllegalArgumentException("a list field needs the fields of its items");
         }

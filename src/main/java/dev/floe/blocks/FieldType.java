@@ -3,7 +3,9 @@ package dev.floe.blocks;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The kinds of value a field holds. {@code TEXT_LIST} is a list of plain texts (a table's header row),
@@ -18,7 +20,8 @@ public enum FieldType {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown field type '" + name + "'");
+            throw new IllegalArgumentException("unknown field type '" + name + "'; the types are "
+                    + Arrays.stream(values()).map(FieldType::label).collect(Collectors.joining(", ")));
         }
     }
 

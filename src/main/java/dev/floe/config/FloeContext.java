@@ -125,11 +125,11 @@ public final class FloeContext {
             root = root.getCause();
         }
         if (root instanceof SettingsException) {
-            return root.getMessage();
+            return oneLine(root.getMessage());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SettingsException) {
-                return t.getMessage();
+                return oneLine(t.getMessage());
             }
             if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))) {
                 return "cannot reach the database (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD): " + firstLine(t.getMessage());
@@ -145,6 +145,11 @@ public final class FloeContext {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return firstLine(message);
+    }
+
+    /** A settings message may quote what it refuses, line breaks and all; stderr gets one line. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String firstLine(String message) {

@@ -1,20 +1,29 @@
 package dev.floe.config;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -74,10 +83,64 @@ public class SiteProject {
         try {
             return Optional.of(mapper.treeToValue(node, type));
         } catch (JacksonException e) {
-            throw new SettingsException("the site's " + name + " are not valid: " + e.getOriginalMessage());
+            throw new SettingsException("the site's " + name + " are not valid: " + problem(name, e));
         } catch (IllegalArgumentException e) {
             throw new SettingsException("the site's " + name + " are not valid: " + e.getMessage());
         }
+    }
+
+    /**
+     * Where in a section a declaration went wrong and why, in the site builder's terms: {@code
+     * block_types.notice.fields.message.type: unknown field type 'texty'}, not Jackson's sentence naming Java classes.
+     */
+    static String problem(String section, JacksonException e) {
+        StringBuilder where = new StringBuilder(section);
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                where.append('.').append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                where.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        String what;
+        if (e.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null) {
+            // A declaration's own constructor refused it (FieldSpec, FieldType): its sentence is the site builder's.
+            what = refused.getMessage();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
+            where.setLength(where.length() - unknown.getPropertyName().length() - 1);
+            what = "'" + unknown.getPropertyName() + "' is not a setting here (known: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+        } else if (e instanceof InvalidFormatException format) {
+            what = "'" + format.getValue() + "' is not " + kind(format.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatched) {
+            what = "must be " + kind(mismatched.getTargetType());
+        } else {
+            what = e.getOriginalMessage().replaceAll("`[\\w.$]+`", "this value").lines().findFirst().orElse("");
+        }
+        return where + ": " + what;
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+        }
+        return "a mapping of settings";
     }
 
     public YAMLMapper mapper() {
@@ -105,8 +168,28 @@ public class SiteProject {
         } catch (IOException e) {
             throw new SettingsException("cannot read " + file + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new SettingsException(file + " is not valid YAML: " + e.getOriginalMessage());
+            throw new SettingsException(file + " is not valid YAML: " + yamlProblem(e));
         }
+    }
+
+    /**
+     * The YAML parser's complaint on one line, with where it is: its own message spans several lines, echoing the
+     * source with a caret under the place, which an error on stderr must not.
+     */
+    static String yamlProblem(JacksonException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharConversionException notText) {
+                return "it is not UTF-8 text (" + notText.getMessage() + ")";
+            }
+        }
+        if (e.getOriginalMessage().startsWith(CharConversionException.class.getName())) {
+            return "it is not UTF-8 text (" + e.getOriginalMessage().substring(CharConversionException.class.getName().length() + 2) + ")";
+        }
+        // The lines that say what is wrong start at the margin; the indented ones point into the file.
+        String problem = e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "));
+        TokenStreamLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? problem : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + problem;
     }
 
     /** Site sections replace the platform's entries one name at a time; scalar settings replace outright. */

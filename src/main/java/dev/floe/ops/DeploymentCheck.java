@@ -19,17 +19,21 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.floe.blocks.BlockTypes;
 import dev.floe.config.FloeContext;
 import dev.floe.config.FloeSettings;
 import dev.floe.config.MailAndMediaSettings;
 import dev.floe.config.SettingsException;
 import dev.floe.config.SettingsModule;
+import dev.floe.config.SiteProject;
+import dev.floe.pages.PageTypes;
+import dev.floe.pages.SiteTemplatesCheck;
 
 /**
  * {@code floe check}: every problem with a deployment's configuration at once. The environment is checked first,
  * each variable on its own, so that one bad value does not hide the next; then the outside services are tried over
  * TCP; then, if the settings allow it, Floe itself is started (without its web server) to compare the database's
- * migrations with this release's.
+ * migrations with this release's and to read the site project as a start would: its declarations and templates.
  */
 final class DeploymentCheck {
 
@@ -179,8 +183,22 @@ final class DeploymentCheck {
                 add(Severity.WARNING, "migrations", "the database has changes this release does not know (" + String.join(", ", unknown)
                         + "): a newer release migrated it; that is fine only if they were additive (see docs/operations.md)");
             }
+            site(context);
         } catch (RuntimeException e) {
             add(Severity.ERROR, "start", "Floe cannot start with these settings: " + FloeContext.explain(e));
+        }
+    }
+
+    /** The site project as a start reads it; the context here is lazy, so nothing has read it yet. */
+    private void site(ConfigurableApplicationContext context) {
+        try {
+            int templates = context.getBean(SiteTemplatesCheck.class).siteTemplates();
+            SiteProject site = context.getBean(SiteProject.class);
+            add(Severity.OK, "site", site.directory().map(dir -> dir + ": '" + site.siteName() + "', ").orElse("no site project, the platform's own: ")
+                    + context.getBean(PageTypes.class).all().size() + " page types, " + context.getBean(BlockTypes.class).all().size()
+                    + " block types, " + templates + " template" + (templates == 1 ? "" : "s") + " of its own compiled");
+        } catch (RuntimeException e) {
+            add(Severity.ERROR, "site", FloeContext.explain(e));
         }
     }
 

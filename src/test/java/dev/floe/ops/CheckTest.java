@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 import dev.floe.support.Cli;
 import dev.floe.support.FloeIntegrationTest;
@@ -66,7 +69,8 @@ class CheckTest extends FloeIntegrationTest {
 
             assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
             assertThat(result.stdout()).contains("OK       settings: production module for www.example.com",
-                            "OK       Elasticsearch: reachable at 127.0.0.1:" + search.getLocalPort(), "OK       migrations: all ")
+                            "OK       Elasticsearch: reachable at 127.0.0.1:" + search.getLocalPort(), "OK       migrations: all ",
+                            "OK       site: no site project, the platform's own: ")
                     .doesNotContain("ERROR");
             assertThat(result.lastLine()).startsWith("No serious problems");
         }
@@ -102,6 +106,28 @@ class CheckTest extends FloeIntegrationTest {
             assertThat(result.stdout()).containsPattern("ERROR    migrations: [0-9]+ pending \\(accounts-0001-users-and-tokens, .*\\): run floe migrate");
             assertThat(result.stderr().strip()).isEqualTo("floe: check found 1 serious problem (migrations)");
         }
+    }
+
+    /**
+     * A start reads the site project and refuses a broken one; check reads it too, so that a pipeline's check step
+     * catches what the rollout would otherwise find when every new instance fails to start.
+     */
+    @Test
+    void aSiteProjectThatWouldStopTheStartIsSerious() throws IOException {
+        Path site = Files.createTempDirectory("floe-broken-site");
+        Files.writeString(site.resolve("site.yaml"), """
+                page_types:
+                  landing_page:
+                    layouts: [landnig]
+                """);
+
+        Cli.Result result = Cli.run(Map.of("FLOE_SITE_DIR", site.toString()), "check");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stdout()).contains("ERROR    site: page type 'landing_page' offers the layout 'landnig', but neither the"
+                + " site project nor the platform has templates/layouts/landnig.peb");
+        assertThat(result.stderr().strip()).isEqualTo("floe: check found 1 serious problem (site)");
+        FileSystemUtils.deleteRecursively(site);
     }
 
     private static int closedPort() throws IOException {
