@@ -2,6 +2,7 @@ package dev.floe.admin;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import dev.floe.accounts.AccountException;
 import dev.floe.accounts.PermissionDeniedException;
+import dev.floe.config.ConcurrentChanges;
 import dev.floe.config.RequestArguments;
 import dev.floe.pages.PageNotFoundException;
 
@@ -58,6 +60,12 @@ class AdminErrors {
     ModelAndView missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e) {
         return page(HttpStatus.BAD_REQUEST, "The request was not what this screen expects: the parameter '"
                 + e.getParameterName() + "' is required.");
+    }
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ModelAndView concurrentChange(ConcurrencyFailureException e) {
+        log.warn("An admin change was refused by the database as it raced another: {}", e.getMostSpecificCause().getMessage());
+        return page(HttpStatus.CONFLICT, ConcurrentChanges.REFUSED);
     }
 
     @ExceptionHandler(Exception.class)

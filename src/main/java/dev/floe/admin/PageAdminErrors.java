@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import dev.floe.accounts.FloeUser;
 import dev.floe.blocks.ContentValidationException;
+import dev.floe.config.ConcurrentChanges;
 import dev.floe.config.RequestArguments;
 import dev.floe.pages.BinEntryNotFoundException;
 import dev.floe.pages.PageNotFoundException;
@@ -49,6 +51,11 @@ class PageAdminErrors {
     @ExceptionHandler({TreeConflictException.class, PublishingException.class, WorkflowException.class, StaleDraftException.class})
     ResponseEntity<String> conflict(RuntimeException e, HttpServletRequest request, @AuthenticationPrincipal FloeUser user) {
         return show(HttpStatus.CONFLICT, e.getMessage(), request, user);
+    }
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<String> concurrentChange(ConcurrencyFailureException e, HttpServletRequest request, @AuthenticationPrincipal FloeUser user) {
+        return show(HttpStatus.CONFLICT, ConcurrentChanges.REFUSED, request, user);
     }
 
     @ExceptionHandler(ContentValidationException.class)

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +30,7 @@ import dev.floe.media.MediaNotFoundException;
 import dev.floe.media.MediaRejectedException;
 import dev.floe.accounts.PermissionDeniedException;
 import dev.floe.blocks.ContentValidationException;
+import dev.floe.config.ConcurrentChanges;
 import dev.floe.config.RequestArguments;
 import dev.floe.navigation.MenuException;
 import dev.floe.navigation.MenuNotFoundException;
@@ -77,6 +79,12 @@ class ApiErrors {
     @ExceptionHandler({TreeConflictException.class, PublishingException.class})
     ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
         return error(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Map<String, Object>> concurrentChange(ConcurrencyFailureException e) {
+        log.warn("An API change was refused by the database as it raced another: {}", e.getMostSpecificCause().getMessage());
+        return error(HttpStatus.CONFLICT, ConcurrentChanges.REFUSED, List.of());
     }
 
     @ExceptionHandler({MenuNotFoundException.class, RedirectNotFoundException.class})

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -146,12 +147,13 @@ public class PageEditor {
 
     @Transactional
     public Page move(long pageId, long newParentId, Integer position, Author author) {
+        Optional<Page> lockedFirst = lockFirstIfLower(newParentId, pageId);
         Page page = lock(pageId);
         if (page.isHome()) {
             throw new TreeConflictException("The home page cannot be moved.");
         }
-        Page newParent = pages.findForUpdate(newParentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
-                "The new parent page " + newParentId + " does not exist."));
+        Page newParent = lockedFirst.or(() -> pages.findForUpdate(newParentId)).filter(p -> !p.isBinned())
+                .orElseThrow(() -> new TreeConflictException("The new parent page " + newParentId + " does not exist."));
         if (newParent.getPath().startsWith(page.getPath())) {
             throw new TreeConflictException("A page cannot be moved under itself or one of its own descendants.");
         }
@@ -191,12 +193,13 @@ public class PageEditor {
      */
     @Transactional
     public Page copy(long pageId, long newParentId, String newSlug, boolean withDescendants, Author author) {
+        Optional<Page> lockedFirst = lockFirstIfLower(newParentId, pageId);
         Page source = lock(pageId);
         if (source.isHome()) {
             throw new TreeConflictException("The home page cannot be copied; copy its children instead.");
         }
-        Page parent = pages.findForUpdate(newParentId).filter(p -> !p.isBinned()).orElseThrow(() -> new TreeConflictException(
-                "The page " + newParentId + " to copy under does not exist."));
+        Page parent = lockedFirst.or(() -> pages.findForUpdate(newParentId)).filter(p -> !p.isBinned())
+                .orElseThrow(() -> new TreeConflictException("The page " + newParentId + " to copy under does not exist."));
         if (withDescendants && parent.getPath().startsWith(source.getPath())) {
             throw new TreeConflictException("A page cannot be copied with its descendants into itself or one of them.");
         }
@@ -253,6 +256,16 @@ public class PageEditor {
 
     /** Locks a page's row until the caller's transaction ends, so that no one else changes it meanwhile. */
     @Transactional
+    /**
+     * A change that locks two pages locks the one with the lower id first, so that two changes crossing each other
+     * (A moved under B while B is moved under A) wait for each other instead of deadlocking; the second then sees the
+     * first's result and is refused for it. Locks {@code otherId} now when it is the lower; empty otherwise, and when
+     * there is no such page (the caller's own look-up then finds none either).
+     */
+    private Optional<Page> lockFirstIfLower(long otherId, long pageId) {
+        return otherId < pageId ? pages.findForUpdate(otherId) : Optional.empty();
+    }
+
     public Page lock(long pageId) {
         Page page = pages.findForUpdate(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
         if (page.isBinned()) {
