@@ -95,7 +95,7 @@ public class PageRenderer {
     /** {@code previewOf}: null for visitors, else what an editor previews: "draft", "unsaved" changes, or "live" (no changes). */
     private void render(long id, String typeName, String path, Object firstPublishedAt, Object lastPublishedAt,
                         PageContent content, Options options, String previewOf, Writer out) {
-        PageType type = pageTypes.get(typeName);
+        PageType type = pageTypes.forDisplay(typeName);
         Map<String, Object> pageView = new HashMap<>();
         pageView.put("id", id);
         pageView.put("title", content.title());

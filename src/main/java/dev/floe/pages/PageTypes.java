@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.floe.blocks.BlockTypes;
@@ -18,7 +22,10 @@ import dev.floe.config.SiteProject;
 @Component
 public class PageTypes {
 
+    private static final Logger log = LoggerFactory.getLogger(PageTypes.class);
+
     private final Map<String, PageType> types = new LinkedHashMap<>();
+    private final Set<String> undeclaredSeen = ConcurrentHashMap.newKeySet();
 
     public PageTypes(SiteProject site, BlockTypes blockTypes) {
         Map<String, Declaration> declared = site.<Map<String, Declaration>>section("page_types",
@@ -45,12 +52,35 @@ public class PageTypes {
         return Optional.ofNullable(types.get(name));
     }
 
+    /**
+     * The declared type, for a change to a page or a placement; refused with 409 when the page's stored type is no
+     * longer declared (taken out of site.yaml, or a release rolled back to one without it): its content cannot be
+     * checked against a declaration that is not there.
+     */
     public PageType get(String name) {
         PageType type = types.get(name);
         if (type == null) {
-            throw new IllegalStateException("page type '" + name + "' is stored in the database but no longer declared");
+            throw new TreeConflictException("The page type '" + name + "' is not declared in this release of the site (it was taken"
+                    + " out of site.yaml, or the release was rolled back to one without it). Pages of that type are still shown"
+                    + " as they were published; declare the type again to change them.");
         }
         return type;
+    }
+
+    /**
+     * The type to show a page with: the declared one, or for a type no longer declared a plain stand-in (the default
+     * layout, no fields or slots of its own), so that rolling a release back never takes its pages off the site. Blocks
+     * whose types are gone are left out of such a page as they are of any other.
+     */
+    public PageType forDisplay(String name) {
+        PageType type = types.get(name);
+        if (type != null) {
+            return type;
+        }
+        if (undeclaredSeen.add(name)) {
+            log.warn("Pages of type '{}' are shown with the default layout: the type is not declared in this release", name);
+        }
+        return new PageType(name, name, null, PageType.Behaviour.STANDARD, 10, List.of("default"), List.of(), List.of(), Map.of(), Map.of());
     }
 
     public Collection<PageType> all() {

@@ -78,7 +78,7 @@ class PublicSite {
         }
         LivePage page = found.get();
         SurrogateKeys.record("page:" + page.id());
-        PageType type = pageTypes.get(page.type());
+        PageType type = pageTypes.forDisplay(page.type());
         if (type.behaviour() == PageType.Behaviour.REDIRECT) {
             return redirectPage(page);
         }

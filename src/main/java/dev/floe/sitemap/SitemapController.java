@@ -71,7 +71,7 @@ class SitemapController {
         for (int done = 0; done < maxUrls; done += batch) {
             List<PageTree.LivePath> paths = tree.livePaths(offset + done, Math.min(batch, maxUrls - done));
             for (PageTree.LivePath page : paths) {
-                boolean redirect = pageTypes.find(page.type()).map(t -> t.behaviour() == PageType.Behaviour.REDIRECT).orElse(true);
+                boolean redirect = pageTypes.forDisplay(page.type()).behaviour() == PageType.Behaviour.REDIRECT;
                 if (redirect) {
                     continue;
                 }
