@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -47,7 +48,38 @@ class PageEditorView {
         Map<String, Object> values = new HashMap<>();
         content.fields().forEach((name, value) -> values.put("f." + name, display(type.fields().get(name), value)));
         StoredBlocks blocks = storedBlocks(content.slots(), values);
-        return form(type, content.title(), content.layout(), values, blocks.keys(), blocks.typeOf(), Map.of());
+        Map<String, Object> form = form(type, content.title(), content.layout(), values, blocks.keys(), blocks.typeOf(), Map.of());
+        form.put("hidden_blocks", hiddenBlocks(type, content));
+        return form;
+    }
+
+    /**
+     * The stored blocks this form cannot show, and saving it would drop: of a block type, or in a slot, that this
+     * release does not declare (taken out of site.yaml, or a release rolled back). The editor is told before saving.
+     */
+    private List<String> hiddenBlocks(PageType type, PageContent content) {
+        List<String> notes = new ArrayList<>();
+        content.slots().forEach((slot, blocks) -> {
+            if (blocks.isEmpty()) {
+                return;
+            }
+            if (!type.slots().containsKey(slot)) {
+                notes.add("The slot '" + slot + "', which this page type no longer has, holds " + count(blocks.size())
+                        + ". They are not shown here, and saving this page removes them.");
+                return;
+            }
+            Map<String, Long> undeclared = blocks.stream().filter(block -> blockTypes.find(block.type()).isEmpty())
+                    .collect(Collectors.groupingBy(Block::type, LinkedHashMap::new, Collectors.counting()));
+            undeclared.forEach((blockType, number) -> notes.add("The slot '" + slot + "' holds " + count(number)
+                    + " of the type '" + blockType + "', which this release of the site does not declare. "
+                    + (number == 1 ? "It is" : "They are") + " not shown here or on the site, and saving this page removes "
+                    + (number == 1 ? "it." : "them.")));
+        });
+        return notes;
+    }
+
+    private static String count(long blocks) {
+        return blocks == 1 ? "1 block" : blocks + " blocks";
     }
 
     /** The block slots alone, for blocks without a page around them (shared content, response pages). */

@@ -49,4 +49,22 @@ class UndeclaredPageTypeTest extends FloeIntegrationTest {
         assertThat(editor.body()).contains("is not declared in this release");
         assertThat(anonymous.get("/" + slug + "/").body()).as("nothing changed").contains("Spring campaign");
     }
+
+    @Test
+    void theEditorSaysWhichBlocksItCannotShowBeforeSavingDropsThem() {
+        Pages pages = new Pages(api);
+        String slug = unique("notices");
+        long id = pages.createUnderHome(slug, "Notices", textBlock("<p>Kept</p>"), textBlock("<p>Retired</p>")).get("id").asLong();
+        // The second block as a type that a later release declared and this one does not.
+        String draft = jdbc.queryForObject("select draft_content from page where id = ?", String.class, id);
+        int second = draft.lastIndexOf("\"type\":\"text\"");
+        jdbc.update("update page set draft_content = ? where id = ?",
+                draft.substring(0, second) + "\"type\":\"retired_notice\"" + draft.substring(second + "\"type\":\"text\"".length()), id);
+
+        AdminClient.Response editor = AdminClient.signedIn(port, accounts, AdminRole.EDITOR).get("/admin/pages/" + id + "/edit/");
+
+        assertThat(editor.status()).isEqualTo(200);
+        assertThat(editor.body()).contains("Kept", "The slot &#39;main&#39; holds 1 block of the type &#39;retired_notice&#39;, which"
+                + " this release of the site does not declare. It is not shown here or on the site, and saving this page removes it.");
+    }
 }
