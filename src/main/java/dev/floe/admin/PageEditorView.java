@@ -54,11 +54,17 @@ class PageEditorView {
     }
 
     /**
-     * The stored blocks this form cannot show, and saving it would drop: of a block type, or in a slot, that this
+     * What is stored that this form cannot show, and saving it would drop: fields, slots and block types that this
      * release does not declare (taken out of site.yaml, or a release rolled back). The editor is told before saving.
      */
     private List<String> hiddenBlocks(PageType type, PageContent content) {
         List<String> notes = new ArrayList<>();
+        content.fields().forEach((field, value) -> {
+            if (value != null && !type.fields().containsKey(field)) {
+                notes.add("The field '" + field + "', which this page type no longer declares, holds a value. It is not shown"
+                        + " here, and saving this page removes it.");
+            }
+        });
         content.slots().forEach((slot, blocks) -> {
             if (blocks.isEmpty()) {
                 return;

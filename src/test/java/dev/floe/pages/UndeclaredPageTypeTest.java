@@ -14,6 +14,8 @@ import dev.floe.admin.AdminRole;
 import dev.floe.support.Api;
 import dev.floe.support.FloeIntegrationTest;
 import dev.floe.support.Pages;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A page whose type this release does not declare, as after rolling back to a release (or a site.yaml) from before the
@@ -21,6 +23,8 @@ import dev.floe.support.Pages;
  * change to it is refused with 409 and a sentence rather than failing with 500.
  */
 class UndeclaredPageTypeTest extends FloeIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -55,16 +59,17 @@ class UndeclaredPageTypeTest extends FloeIntegrationTest {
         Pages pages = new Pages(api);
         String slug = unique("notices");
         long id = pages.createUnderHome(slug, "Notices", textBlock("<p>Kept</p>"), textBlock("<p>Retired</p>")).get("id").asLong();
-        // The second block as a type that a later release declared and this one does not.
-        String draft = jdbc.queryForObject("select draft_content from page where id = ?", String.class, id);
-        int second = draft.lastIndexOf("\"type\":\"text\"");
-        jdbc.update("update page set draft_content = ? where id = ?",
-                draft.substring(0, second) + "\"type\":\"retired_notice\"" + draft.substring(second + "\"type\":\"text\"".length()), id);
+        // The second block of a type, and a field, that a later release declared and this one does not.
+        ObjectNode draft = (ObjectNode) JSON.readTree(jdbc.queryForObject("select draft_content from page where id = ?", String.class, id));
+        ((ObjectNode) draft.get("slots").get("main").get(1)).put("type", "retired_notice");
+        ((ObjectNode) draft.get("fields")).put("retired_teaser", "Soon");
+        jdbc.update("update page set draft_content = ? where id = ?", JSON.writeValueAsString(draft), id);
 
         AdminClient.Response editor = AdminClient.signedIn(port, accounts, AdminRole.EDITOR).get("/admin/pages/" + id + "/edit/");
 
         assertThat(editor.status()).isEqualTo(200);
         assertThat(editor.body()).contains("Kept", "The slot &#39;main&#39; holds 1 block of the type &#39;retired_notice&#39;, which"
-                + " this release of the site does not declare. It is not shown here or on the site, and saving this page removes it.");
+                + " this release of the site does not declare. It is not shown here or on the site, and saving this page removes it.",
+                "The field &#39;retired_teaser&#39;, which this page type no longer declares, holds a value.");
     }
 }
