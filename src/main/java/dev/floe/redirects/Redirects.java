@@ -152,7 +152,7 @@ public class Redirects {
                 rows.add(wanted);
             }
         } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new RedirectException("The file is not readable CSV: " + e.getMessage(), List.of());
+            throw new RedirectException(unreadable(e), List.of());
         }
         if (problems.isEmpty()) {
             List<String> loop = loopWith(rows, null);
@@ -172,6 +172,17 @@ public class Redirects {
         }
         redirects.flush();
         return rows.size();
+    }
+
+    /** Why the file could not be read, in words: not Java's exception names. */
+    private static String unreadable(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                return "The file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in spreadsheet programs) and import it again.";
+            }
+        }
+        String reason = e.getCause() != null && e instanceof java.io.UncheckedIOException ? e.getCause().getMessage() : e.getMessage();
+        return "The file is not readable CSV: " + (reason == null ? e.getClass().getSimpleName() : reason);
     }
 
     private static RedirectRules.Wanted wanted(String oldPath, Long targetPage, String targetUrl, boolean permanent) {

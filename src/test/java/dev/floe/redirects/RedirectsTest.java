@@ -1,13 +1,19 @@
 package dev.floe.redirects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.floe.support.Api;
 import dev.floe.support.Cli;
@@ -16,6 +22,9 @@ import dev.floe.support.Pages;
 import tools.jackson.databind.JsonNode;
 
 class RedirectsTest extends FloeIntegrationTest {
+
+    @Autowired
+    Redirects redirects;
 
     Pages pages;
 
@@ -146,6 +155,16 @@ class RedirectsTest extends FloeIntegrationTest {
         Api.Response loop = api.sendRaw("POST", "/api/v2/redirects/import/", "text/csv", x + "," + y + "\n" + y + "," + x + "\n");
         assertThat(loop.status()).isEqualTo(422);
         assertThat(loop.body()).contains("loop");
+    }
+
+    /** A spreadsheet saved in its own code page: the command reads the file as UTF-8 and says so, not Java's exception. */
+    @Test
+    void aCsvFileThatIsNotUtf8IsRefusedInWords() {
+        byte[] latin1 = ("/" + unique("caf") + "\u00e9/,/menu/\n").getBytes(StandardCharsets.ISO_8859_1);
+        Reader strict = new InputStreamReader(new ByteArrayInputStream(latin1), StandardCharsets.UTF_8.newDecoder());
+
+        assertThatThrownBy(() -> redirects.importCsv(strict)).isInstanceOf(RedirectException.class)
+                .hasMessage("The file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in spreadsheet programs) and import it again.");
     }
 
     @Test
