@@ -1,5 +1,6 @@
 package dev.floe.ops;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,8 +10,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.floe.config.FloeContext;
 import dev.floe.config.MailAndMediaSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code floe backup FILE [--scrub]}: the database and the media in one archive, with a checksum per entry. */
 @Command(name = "backup", description = "Write the database (every table, portable between H2 and PostgreSQL) and the "
@@ -20,11 +24,18 @@ public class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The archive to write (a zip).")
     Path file;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--scrub", description = "Leave out or mask personal data (users' emails, names, passwords; API tokens), for staging copies.")
     boolean scrub;
 
     @Override
     public Integer call() {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), "FILE names a folder, " + file + "; give the archive's file name, such as "
+                    + file.resolve("floe-backup.zip"));
+        }
         try (ConfigurableApplicationContext context = FloeContext.startOnly(DatabaseCommands.class)) {
             System.out.println("Backing up to " + file + (scrub ? " (personal data scrubbed)" : "") + ":");
             Backups.Summary summary = context.getBean(Backups.class).backup(file, scrub, System.out);

@@ -123,7 +123,8 @@ public class Backups {
         } catch (SQLException e) {
             throw new IllegalStateException("The backup failed reading the database: " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("The backup failed writing " + file + ": " + e.getMessage(), e);
+            // Without the cause: a command's error line names the deepest cause, which here is only a path.
+            throw new IllegalStateException("The backup failed writing " + file + ": " + ioProblem(e));
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -131,6 +132,17 @@ public class Backups {
                 // the partial file is only a leftover
             }
         }
+    }
+
+    /** An I/O failure in words; the JDK's file exceptions often carry nothing but the path. */
+    static String ioProblem(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException missing -> "there is no such folder or file (" + missing.getFile() + ")";
+            case java.nio.file.AccessDeniedException denied -> "permission denied (" + denied.getFile() + ")";
+            case java.nio.file.FileSystemException other when other.getReason() != null -> other.getReason() + " (" + other.getFile() + ")";
+            case java.nio.file.FileSystemException other -> "the file system refused (" + other.getFile() + ")";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 
     /**

@@ -149,6 +149,19 @@ class BackupRestoreTest extends FloeIntegrationTest {
     }
 
     @Test
+    void aBackupThatCannotBeWrittenSaysWhereAndWhyInOneLine() throws Exception {
+        // /proc takes no new files, even from root.
+        assertThatThrownBy(() -> backups(dataSource, media).backup(Path.of("/proc/floe-backup.zip"), false, QUIET))
+                .hasMessageMatching("The backup failed writing /proc/floe-backup.zip: .+ \\(/proc/floe-backup.zip.partial\\)");
+
+        Path folder = Files.createTempDirectory(VAR_DIR, "backups");
+        Cli.Result intoFolder = Cli.run(Map.of(), "backup", folder.toString());
+        assertThat(intoFolder.exitCode()).isEqualTo(2);
+        assertThat(intoFolder.stderr().strip()).isEqualTo("floe: FILE names a folder, " + folder + "; give the archive's file name,"
+                + " such as " + folder.resolve("floe-backup.zip") + " (see floe backup --help)");
+    }
+
+    @Test
     void aScrubbedBackupHoldsNoPersonalDataAndStillRestores() throws Exception {
         Path archive = Files.createTempDirectory(VAR_DIR, "backup").resolve("staging.zip");
         List<String> emails = new ArrayList<>();
