@@ -87,6 +87,8 @@ public final class FloeContext {
             // A command uses a few repositories; making the others (and parsing their queries) is a fifth of its start.
             args.add("--spring.data.jpa.repositories.bootstrap-mode=lazy");
         }
+        // A context that fails to start says so at WARN before the exception that floe explains in one line on stderr.
+        args.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
         args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
         args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
         return args.toArray(String[]::new);

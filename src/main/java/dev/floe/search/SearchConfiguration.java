@@ -214,7 +214,8 @@ class SearchConfiguration {
             socket.connect(new InetSocketAddress(address.getHost(), port(address)), 3_000);
         } catch (IOException e) {
             throw new SettingsException("ELASTICSEARCH_ADDRESS: cannot reach the search engine at " + address
-                    + " (" + e.getMessage() + "); start it or unset ELASTICSEARCH_ADDRESS to use the embedded index");
+                    + " (" + (e instanceof java.net.UnknownHostException ? "no host is named " + address.getHost() : e.getMessage())
+                    + "); start it or unset ELASTICSEARCH_ADDRESS to use the embedded index");
         }
     }
 

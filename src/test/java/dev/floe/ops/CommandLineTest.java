@@ -96,6 +96,18 @@ class CommandLineTest extends FloeIntegrationTest {
         assertThat(noSecret.stderr().strip()).startsWith("floe: SECRET_KEY");
     }
 
+    /** A command whose context fails to start: Spring's warning about cancelling the start is not a second line. */
+    @Test
+    void aSearchEngineThatCannotBeReachedStopsReindexWithOneLine() throws IOException {
+        String address = "http://127.0.0.1:" + closedPort();
+
+        Cli.Result reindex = Cli.run(Map.of("ELASTICSEARCH_ADDRESS", address), "reindex");
+
+        assertThat(reindex.exitCode()).isEqualTo(1);
+        assertThat(reindex.stderr().strip()).isEqualTo("floe: ELASTICSEARCH_ADDRESS: cannot reach the search engine at " + address
+                + " (Connection refused); start it or unset ELASTICSEARCH_ADDRESS to use the embedded index");
+    }
+
     @Test
     void serveRefusesASiteFolderThatIsNotThereBeforeItStartsAnything() {
         Cli.Result result = Cli.run(Map.of(), "serve", "--site", "/no/such/site");
