@@ -254,8 +254,6 @@ public class PageEditor {
         references.record(page);
     }
 
-    /** Locks a page's row until the caller's transaction ends, so that no one else changes it meanwhile. */
-    @Transactional
     /**
      * A change that locks two pages locks the one with the lower id first, so that two changes crossing each other
      * (A moved under B while B is moved under A) wait for each other instead of deadlocking; the second then sees the
@@ -266,6 +264,8 @@ public class PageEditor {
         return otherId < pageId ? pages.findForUpdate(otherId) : Optional.empty();
     }
 
+    /** Locks a page's row until the caller's transaction ends, so that no one else changes it meanwhile. */
+    @Transactional
     public Page lock(long pageId) {
         Page page = pages.findForUpdate(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
         if (page.isBinned()) {
