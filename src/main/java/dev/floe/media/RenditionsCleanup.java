@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,36 +100,26 @@ public class RenditionsCleanup {
 
         List<String> stale = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        List<RenditionRepository.Recorded> batch = List.of();
-        do {
-            long after = batch.isEmpty() ? 0 : batch.getLast().id();
-            batch = transactions.execute(status -> renditions.findRecordedAfter(after, Limit.of(BATCH)));
-            for (RenditionRepository.Recorded row : batch) {
-                boolean fileThere = files.contains(row.fileKey());
-                boolean fileGone = !fileThere && row.createdAt().isBefore(madeBefore);
-                if ((row.stale() || fileGone) && deleteRow(row)) {
-                    (row.stale() ? stale : missing).add(row.fileKey());
-                    if (fileThere) {
-                        store.delete(MediaStore.Area.PUBLIC, row.fileKey());
-                    }
-                }
-            }
-        } while (batch.size() == BATCH);
-
-        List<String> unused = new ArrayList<>();
-        batch = List.of();
-        do {
-            long after = batch.isEmpty() ? 0 : batch.getLast().id();
-            batch = transactions.execute(status -> renditions.findIiifUnusedSince(iiifUnusedSince, after, Limit.of(BATCH)));
-            for (RenditionRepository.Recorded row : batch) {
-                // The delete re-checks the last use: an output served since the query above stays.
-                Integer deleted = transactions.execute(status -> renditions.deleteIfUnusedSince(row.id(), row.fileKey(), iiifUnusedSince));
-                if (deleted != null && deleted == 1) {
-                    unused.add(row.fileKey());
+        eachRow(after -> renditions.findRecordedAfter(after, Limit.of(BATCH)), row -> {
+            boolean fileThere = files.contains(row.fileKey());
+            boolean fileGone = !fileThere && row.createdAt().isBefore(madeBefore);
+            if ((row.stale() || fileGone) && deleteRow(row)) {
+                (row.stale() ? stale : missing).add(row.fileKey());
+                if (fileThere) {
                     store.delete(MediaStore.Area.PUBLIC, row.fileKey());
                 }
             }
-        } while (batch.size() == BATCH);
+        });
+
+        List<String> unused = new ArrayList<>();
+        eachRow(after -> renditions.findIiifUnusedSince(iiifUnusedSince, after, Limit.of(BATCH)), row -> {
+            // The delete re-checks the last use: an output served since the query above stays.
+            Integer deleted = transactions.execute(status -> renditions.deleteIfUnusedSince(row.id(), row.fileKey(), iiifUnusedSince));
+            if (deleted != null && deleted == 1) {
+                unused.add(row.fileKey());
+                store.delete(MediaStore.Area.PUBLIC, row.fileKey());
+            }
+        });
 
         Swept swept = new Swept(stale, missing, unused);
         if (swept.total() > 0) {
@@ -135,6 +127,16 @@ public class RenditionsCleanup {
                     instance, stale.size(), missing.size(), unused.size());
         }
         return swept;
+    }
+
+    /** Hands {@code action} every row a query finds, reading {@link #BATCH} at a time after the last id seen. */
+    private void eachRow(LongFunction<List<RenditionRepository.Recorded>> batchAfter, Consumer<RenditionRepository.Recorded> action) {
+        List<RenditionRepository.Recorded> batch = List.of();
+        do {
+            long after = batch.isEmpty() ? 0 : batch.getLast().id();
+            batch = transactions.execute(status -> batchAfter.apply(after));
+            batch.forEach(action);
+        } while (batch.size() == BATCH);
     }
 
     private boolean deleteRow(RenditionRepository.Recorded row) {
