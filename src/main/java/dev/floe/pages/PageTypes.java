@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -25,7 +24,8 @@ public class PageTypes {
     private static final Logger log = LoggerFactory.getLogger(PageTypes.class);
 
     private final Map<String, PageType> types = new LinkedHashMap<>();
-    private final Set<String> undeclaredSeen = ConcurrentHashMap.newKeySet();
+    /** Stand-ins for stored types this release does not declare, one per name (see {@link #forDisplay}). */
+    private final Map<String, PageType> standIns = new ConcurrentHashMap<>();
 
     public PageTypes(SiteProject site, BlockTypes blockTypes) {
         Map<String, Declaration> declared = site.<Map<String, Declaration>>section("page_types",
@@ -77,10 +77,11 @@ public class PageTypes {
         if (type != null) {
             return type;
         }
-        if (undeclaredSeen.add(name)) {
-            log.warn("Pages of type '{}' are shown with the default layout: the type is not declared in this release", name);
-        }
-        return new PageType(name, name, null, PageType.Behaviour.STANDARD, 10, List.of("default"), List.of(), List.of(), Map.of(), Map.of());
+        return standIns.computeIfAbsent(name, undeclared -> {
+            log.warn("Pages of type '{}' are shown with the default layout: the type is not declared in this release", undeclared);
+            return new PageType(undeclared, undeclared, null, PageType.Behaviour.STANDARD, 10, List.of("default"), List.of(), List.of(),
+                    Map.of(), Map.of());
+        });
     }
 
     public Collection<PageType> all() {
