@@ -49,7 +49,7 @@ class PageEditorView {
         content.fields().forEach((name, value) -> values.put("f." + name, display(type.fields().get(name), value)));
         StoredBlocks blocks = storedBlocks(content.slots(), values);
         Map<String, Object> form = form(type, content.title(), content.layout(), values, blocks.keys(), blocks.typeOf(), Map.of());
-        form.put("hidden_blocks", hiddenBlocks(type, content));
+        form.put("hidden_content", hiddenContent(type, content));
         return form;
     }
 
@@ -57,7 +57,7 @@ class PageEditorView {
      * What is stored that this form cannot show, and saving it would drop: fields, slots and block types that this
      * release does not declare (taken out of site.yaml, or a release rolled back). The editor is told before saving.
      */
-    private List<String> hiddenBlocks(PageType type, PageContent content) {
+    private List<String> hiddenContent(PageType type, PageContent content) {
         List<String> notes = new ArrayList<>();
         content.fields().forEach((field, value) -> {
             if (value != null && !type.fields().containsKey(field)) {
