@@ -177,11 +177,7 @@ public class SiteProject {
      * source with a caret under the place, which an error on stderr must not.
      */
     static String yamlProblem(JacksonException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CharConversionException notText) {
-                return "it is not UTF-8 text (" + notText.getMessage() + ")";
-            }
-        }
+        // The YAML reader reports bytes that are not UTF-8 in its message, naming the JDK's exception, not as a cause.
         if (e.getOriginalMessage().startsWith(CharConversionException.class.getName())) {
             return "it is not UTF-8 text (" + e.getOriginalMessage().substring(CharConversionException.class.getName().length() + 2) + ")";
         }
